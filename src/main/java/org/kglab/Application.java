@@ -1,0 +1,20 @@
+package org.kglab;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+@OpenAPIDefinition(info = @Info(
+        title = "Knowledge Graph Lab backend",
+        version = "0.1",
+        description = "REST shim of the Knowledge Graph Lab backend: uploads and health. "
+                + "Everything else is in the GraphQL API at /graphql (playground at /graphiql)."))
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.run(Application.class, args);
+    }
+}

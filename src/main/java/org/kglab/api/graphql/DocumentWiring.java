@@ -1,0 +1,88 @@
+package org.kglab.api.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+import org.kglab.documents.Document;
+import org.kglab.documents.DocumentId;
+import org.kglab.documents.DocumentPage;
+import org.kglab.documents.DocumentService;
+import org.kglab.documents.PageRequest;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Documents in GraphQL: the queries, the delete mutation and the fields of {@code Document}. */
+@Singleton
+final class DocumentWiring implements FeatureWiring {
+
+    static final String TEXT_LOADER = "documentText";
+
+    private final DocumentService documents;
+
+    DocumentWiring(DocumentService documents) {
+        this.documents = documents;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type
+                .dataFetcher("document", env -> documents.get(DocumentId.parse(env.getArgument("id"))))
+                .dataFetcher("documents", this::documents));
+        wiring.type("Mutation", type -> type
+                .dataFetcher("deleteDocument", env -> {
+                    documents.delete(DocumentId.parse(env.getArgument("id")));
+                    return true;
+                }));
+        wiring.type("Document", type -> type
+                .dataFetcher("createdAt", env -> env.<Document>getSource().createdAt().atOffset(ZoneOffset.UTC))
+                .dataFetcher("text", this::text));
+    }
+
+    @Override
+    public void registerLoaders(DataLoaderRegistry registry) {
+        DataLoader<DocumentId, String> texts = DataLoaderFactory.newMappedDataLoader(
+                ids -> CompletableFuture.completedFuture(documents.texts(ids)));
+        registry.register(TEXT_LOADER, texts);
+    }
+
+    private Connection documents(DataFetchingEnvironment env) {
+        Integer first = env.getArgument("first");
+        DocumentPage page = documents.page(new PageRequest(first == null ? 20 : first, env.getArgument("after")));
+        List<Edge> edges = page.entries().stream().map(e -> new Edge(e.cursor(), e.document())).toList();
+        return new Connection(edges, new PageInfo(page.hasNextPage(), page.endCursor()));
+    }
+
+    private CompletableFuture<String> text(DataFetchingEnvironment env) {
+        Integer maxLength = env.getArgument("maxLength");
+        if (maxLength != null && maxLength < 0) {
+            throw new InvalidArgument("'maxLength' must not be negative, got " + maxLength + ".");
+        }
+        DataLoader<DocumentId, String> loader = env.getDataLoader(TEXT_LOADER);
+        Document source = env.getSource();
+        return loader.load(source.documentId())
+                .thenApply(text -> truncate(text == null ? "" : text, maxLength));
+    }
+
+    private static String truncate(String text, Integer maxLength) {
+        if (maxLength == null || text.length() <= maxLength) {
+            return text;
+        }
+        // Never cut a surrogate pair in half.
+        int end = maxLength > 0 && Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return text.substring(0, end);
+    }
+
+    record Connection(List<Edge> edges, PageInfo pageInfo) {
+    }
+
+    record Edge(String cursor, Document node) {
+    }
+
+    record PageInfo(boolean hasNextPage, String endCursor) {
+    }
+}

@@ -1,0 +1,10 @@
+package org.kglab.api.graphql;
+
+import graphql.ErrorClassification;
+
+/** What clients find in {@code extensions.classification} of every error. */
+enum ErrorCode implements ErrorClassification {
+    BAD_REQUEST,
+    NOT_FOUND,
+    INTERNAL
+}

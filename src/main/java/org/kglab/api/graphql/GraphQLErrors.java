@@ -1,0 +1,67 @@
+package org.kglab.api.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import jakarta.inject.Singleton;
+import org.kglab.documents.DocumentNotFound;
+import org.kglab.documents.InvalidCursor;
+import org.kglab.documents.InvalidDocumentId;
+import org.kglab.documents.PageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Turns exceptions thrown by fetchers into classified GraphQL errors. Expected outcomes keep their
+ * message; anything else is logged with a reference that the client sees instead of internals.
+ */
+@Singleton
+final class GraphQLErrors implements DataFetcherExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphQLErrors.class);
+
+    @Override
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+            DataFetcherExceptionHandlerParameters parameters) {
+        Throwable exception = unwrap(parameters.getException());
+        GraphQLError error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
+                .errorType(classify(exception))
+                .message(messageOf(exception))
+                .build();
+        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+    }
+
+    static ErrorCode classify(Throwable exception) {
+        return switch (exception) {
+            case DocumentNotFound e -> ErrorCode.NOT_FOUND;
+            case InvalidDocumentId e -> ErrorCode.BAD_REQUEST;
+            case InvalidCursor e -> ErrorCode.BAD_REQUEST;
+            case PageRequest.InvalidPageSize e -> ErrorCode.BAD_REQUEST;
+            case InvalidArgument e -> ErrorCode.BAD_REQUEST;
+            default -> ErrorCode.INTERNAL;
+        };
+    }
+
+    private static String messageOf(Throwable exception) {
+        if (classify(exception) != ErrorCode.INTERNAL) {
+            return exception.getMessage();
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.error("GraphQL request failed, reference {}", reference, exception);
+        return "Internal error. Quote reference " + reference + " when reporting it.";
+    }
+
+    private static Throwable unwrap(Throwable exception) {
+        Throwable current = exception;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

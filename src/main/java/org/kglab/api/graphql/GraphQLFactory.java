@@ -1,0 +1,71 @@
+package org.kglab.api.graphql;
+
+import graphql.GraphQL;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.runtime.http.scope.RequestScope;
+import jakarta.inject.Singleton;
+import org.dataloader.DataLoaderRegistry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Builds the executable schema from {@code schema.graphqls} (copied from the repository root at
+ * build time) and the features' wirings.
+ */
+@Factory
+final class GraphQLFactory {
+
+    static final String SCHEMA_RESOURCE = "schema.graphqls";
+    /** Deep enough for any real query, shallow enough to stop a recursive one. */
+    static final int MAX_DEPTH = 12;
+    static final int MAX_COMPLEXITY = 1_000;
+
+    @Singleton
+    GraphQL graphQL(List<FeatureWiring> features, GraphQLErrors errors) {
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
+                .scalar(ExtendedScalars.DateTime)
+                .scalar(ExtendedScalars.GraphQLLong);
+        features.forEach(feature -> feature.wire(wiring));
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(loadSchema(), wiring.build());
+        return GraphQL.newGraphQL(schema)
+                .defaultDataFetcherExceptionHandler(errors)
+                .instrumentation(new ChainedInstrumentation(
+                        new MaxQueryDepthInstrumentation(MAX_DEPTH),
+                        new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY),
+                        new RequestErrors()))
+                .build();
+    }
+
+    /** A fresh registry per request, so that batching and caching never leak across requests. */
+    @RequestScope
+    DataLoaderRegistry dataLoaderRegistry(List<FeatureWiring> features) {
+        var registry = new DataLoaderRegistry();
+        features.forEach(feature -> feature.registerLoaders(registry));
+        return registry;
+    }
+
+    static TypeDefinitionRegistry loadSchema() {
+        try (InputStream in = GraphQLFactory.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
+            }
+            return new SchemaParser().parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

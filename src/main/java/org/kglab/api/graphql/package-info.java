@@ -1,0 +1,4 @@
+@NullMarked
+package org.kglab.api.graphql;
+
+import org.jspecify.annotations.NullMarked;

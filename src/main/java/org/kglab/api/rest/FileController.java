@@ -1,0 +1,59 @@
+package org.kglab.api.rest;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.StreamingFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.kglab.documents.Document;
+import org.kglab.ingestion.IngestionService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** File uploads. The file is streamed to disk as it arrives; it is never held in memory whole. */
+@Controller("/api/v1/files")
+@Tag(name = "Files", description = "Upload documents")
+final class FileController {
+
+    private final IngestionService ingestion;
+
+    FileController(IngestionService ingestion) {
+        this.ingestion = ingestion;
+    }
+
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "Upload a document",
+            description = "Accepts PDF, DOCX, HTML, Markdown, plain text and JSON, detected from the bytes. "
+                    + "The text is extracted and the document stored; it then appears in GraphQL and, "
+                    + "moments later, in the graph.")
+    @ApiResponse(responseCode = "201", description = "Stored",
+            content = @Content(schema = @Schema(implementation = UploadResponse.class)))
+    @ApiResponse(responseCode = "400", description = "No file, or an empty one", content = @Content(
+            mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "413", description = "Larger than the upload limit", content = @Content(
+            mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "415", description = "Not a supported type", content = @Content(
+            mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "Corrupt or encrypted document", content = @Content(
+            mediaType = "application/problem+json"))
+    HttpResponse<UploadResponse> upload(
+            @Schema(type = "string", format = "binary") StreamingFileUpload file) {
+        Document document;
+        try (InputStream body = file.asInputStream()) {
+            document = ingestion.ingestUpload(file.getFilename(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the upload", e);
+        }
+        return HttpResponse.created(UploadResponse.of(document));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.kglab.api.rest;
+
+import org.jspecify.annotations.NullMarked;

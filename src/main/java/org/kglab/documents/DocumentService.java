@@ -1,0 +1,103 @@
+package org.kglab.documents;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Stores, reads and deletes documents. Every change publishes its event inside the same
+ * transaction, so that whatever listens before commit (the outbox) commits or rolls back with it.
+ */
+@Singleton
+public class DocumentService {
+
+    private final Documents documents;
+    private final DocumentFiles files;
+    private final TransactionOperations<Connection> transactions;
+    private final ApplicationEventPublisher<DocumentStored> stored;
+    private final ApplicationEventPublisher<DocumentDeleted> deleted;
+
+    DocumentService(Documents documents, DocumentFiles files, TransactionOperations<Connection> transactions,
+                    ApplicationEventPublisher<DocumentStored> stored,
+                    ApplicationEventPublisher<DocumentDeleted> deleted) {
+        this.documents = documents;
+        this.files = files;
+        this.transactions = transactions;
+        this.stored = stored;
+        this.deleted = deleted;
+    }
+
+    /** Stores the document and takes ownership of its staged file; on failure neither row nor file remains. */
+    public Document store(NewDocument input) {
+        DocumentId id = DocumentId.random();
+        // PostgreSQL keeps microseconds; truncating here keeps cursors built from this value exact.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var document = new Document(id.value(), input.title(), input.mediaType(), input.sizeBytes(),
+                input.sha256(), 1L, now);
+        files.adopt(id, input.stagedFile());
+        try {
+            transactions.executeWrite(status -> {
+                documents.insert(document.id(), document.title(), document.mediaType(), document.sizeBytes(),
+                        document.sha256(), input.text(), document.version(), document.createdAt());
+                stored.publishEvent(DocumentStored.of(document));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            files.delete(id);
+            throw e;
+        }
+        return document;
+    }
+
+    public Document get(DocumentId id) {
+        return documents.findById(id.value()).orElseThrow(() -> new DocumentNotFound(id));
+    }
+
+    public DocumentPage page(PageRequest request) {
+        int limit = request.first() + 1;
+        List<Document> rows;
+        if (request.after() == null) {
+            rows = documents.firstPage(limit);
+        } else {
+            DocumentCursor after = DocumentCursor.decode(request.after());
+            rows = documents.pageAfter(after.createdAt(), after.id(), limit);
+        }
+        boolean hasNextPage = rows.size() > request.first();
+        List<DocumentPage.Entry> entries = rows.stream()
+                .limit(request.first())
+                .map(d -> new DocumentPage.Entry(DocumentCursor.of(d).encode(), d))
+                .toList();
+        return new DocumentPage(entries, hasNextPage);
+    }
+
+    /** Texts of many documents in one query; ids without a document are absent from the map. */
+    public Map<DocumentId, String> texts(Collection<DocumentId> ids) {
+        List<UUID> keys = ids.stream().map(DocumentId::value).distinct().toList();
+        Map<DocumentId, String> texts = HashMap.newHashMap(keys.size());
+        if (!keys.isEmpty()) {
+            documents.findTexts(keys).forEach(t -> texts.put(new DocumentId(t.id()), t.content()));
+        }
+        return texts;
+    }
+
+    /** Deletes the row (and, through its event, the graph node), then the original file. */
+    public void delete(DocumentId id) {
+        transactions.executeWrite(status -> {
+            Document document = documents.findByIdForUpdate(id.value())
+                    .orElseThrow(() -> new DocumentNotFound(id));
+            documents.deleteRow(id.value());
+            deleted.publishEvent(new DocumentDeleted(id, document.version() + 1));
+            return null;
+        });
+        files.delete(id);
+    }
+}

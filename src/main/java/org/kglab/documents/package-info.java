@@ -1,0 +1,4 @@
+@NullMarked
+package org.kglab.documents;
+
+import org.jspecify.annotations.NullMarked;

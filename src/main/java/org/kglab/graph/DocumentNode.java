@@ -1,0 +1,9 @@
+package org.kglab.graph;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A document as projected into the graph. */
+public record DocumentNode(UUID id, long version, String title, String mediaType, long sizeBytes, String sha256,
+                           OffsetDateTime createdAt) {
+}

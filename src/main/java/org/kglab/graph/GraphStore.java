@@ -1,0 +1,110 @@
+package org.kglab.graph;
+
+import jakarta.inject.Singleton;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
+
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every Cypher statement of the service. All are parameterised and run in managed transactions,
+ * which the driver retries on transient failures.
+ */
+@Singleton
+public final class GraphStore {
+
+    /** Applies a document version only if it is newer than the node's, so that replays change nothing. */
+    private static final String UPSERT_DOCUMENT = """
+            MERGE (d:Document {id: $id})
+            WITH d WHERE coalesce(d.version, 0) < $version
+            SET d.version = $version, d.title = $title, d.mediaType = $mediaType,
+                d.sizeBytes = $sizeBytes, d.sha256 = $sha256, d.createdAt = $createdAt
+            RETURN count(d) AS applied
+            """;
+
+    private static final String DELETE_DOCUMENT = """
+            MATCH (d:Document {id: $id})
+            WHERE d.version < $version
+            DETACH DELETE d
+            """;
+
+    private static final String FIND_DOCUMENT = """
+            MATCH (d:Document {id: $id})
+            RETURN d.id AS id, d.version AS version, d.title AS title, d.mediaType AS mediaType,
+                   d.sizeBytes AS sizeBytes, d.sha256 AS sha256, d.createdAt AS createdAt
+            """;
+
+    private static final String PING = "RETURN 1 AS ok";
+
+    private final Driver driver;
+
+    GraphStore(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** @return true if this version was applied, false if the node already had it or a newer one */
+    public boolean upsertDocument(DocumentNode node) {
+        Map<String, Object> params = Map.of(
+                "id", node.id().toString(),
+                "version", node.version(),
+                "title", node.title(),
+                "mediaType", node.mediaType(),
+                "sizeBytes", node.sizeBytes(),
+                "sha256", node.sha256(),
+                "createdAt", node.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
+        return write(tx -> tx.run(UPSERT_DOCUMENT, params).single().get("applied").asLong() > 0);
+    }
+
+    /** Removes the node unless it already holds a version at or past the deletion. */
+    public void deleteDocument(UUID id, long version) {
+        write(tx -> tx.run(DELETE_DOCUMENT, Map.of("id", id.toString(), "version", version)).consume());
+    }
+
+    public Optional<DocumentNode> findDocument(UUID id) {
+        return read(tx -> tx.run(FIND_DOCUMENT, Map.of("id", id.toString())).list().stream()
+                .findFirst()
+                .map(GraphStore::toDocumentNode));
+    }
+
+    /** Round trip to the server; throws {@link GraphUnavailable} if it does not answer. */
+    public void ping() {
+        read(tx -> tx.run(PING).consume());
+    }
+
+    /** Runs each statement of a schema script; they must all be idempotent ({@code IF NOT EXISTS}). */
+    void applySchema(Iterable<String> statements) {
+        for (String statement : statements) {
+            write(tx -> tx.run(statement).consume());
+        }
+    }
+
+    private static DocumentNode toDocumentNode(Record r) {
+        return new DocumentNode(UUID.fromString(r.get("id").asString()), r.get("version").asLong(),
+                r.get("title").asString(), r.get("mediaType").asString(), r.get("sizeBytes").asLong(),
+                r.get("sha256").asString(), r.get("createdAt").asOffsetDateTime());
+    }
+
+    private <T> T write(TransactionCallback<T> work) {
+        try (var session = driver.session(SessionConfig.defaultConfig())) {
+            return session.executeWrite(work);
+        } catch (ServiceUnavailableException | SessionExpiredException | TransientException e) {
+            throw new GraphUnavailable("Neo4j is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T read(TransactionCallback<T> work) {
+        try (var session = driver.session(SessionConfig.defaultConfig())) {
+            return session.executeRead(work);
+        } catch (ServiceUnavailableException | SessionExpiredException | TransientException e) {
+            throw new GraphUnavailable("Neo4j is unavailable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.kglab.graph;
+
+import org.jspecify.annotations.NullMarked;

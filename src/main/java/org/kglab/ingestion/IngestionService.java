@@ -1,0 +1,39 @@
+package org.kglab.ingestion;
+
+import jakarta.inject.Singleton;
+import org.kglab.documents.Document;
+import org.kglab.documents.DocumentService;
+import org.kglab.documents.NewDocument;
+
+import java.io.InputStream;
+
+/**
+ * Turns an uploaded file into a stored document: receive, detect, extract, store. A failure at any
+ * step leaves nothing behind: no row and no file.
+ */
+@Singleton
+public class IngestionService {
+
+    private final Staging staging;
+    private final TikaExtractor extractor;
+    private final DocumentService documents;
+
+    IngestionService(Staging staging, TikaExtractor extractor, DocumentService documents) {
+        this.staging = staging;
+        this.extractor = extractor;
+        this.documents = documents;
+    }
+
+    public Document ingestUpload(String fileName, InputStream body) {
+        String name = FileNames.clean(fileName);
+        StagedFile staged = staging.receive(body);
+        try {
+            Extraction extraction = extractor.extract(staged.path(), name);
+            return documents.store(new NewDocument(extraction.title(), extraction.mediaType(), staged.sizeBytes(),
+                    staged.sha256(), extraction.text(), staged.path()));
+        } finally {
+            // After a successful store the file has moved on and this does nothing.
+            staging.discard(staged.path());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.kglab.ingestion;
+
+import org.jspecify.annotations.NullMarked;

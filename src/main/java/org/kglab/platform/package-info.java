@@ -1,0 +1,4 @@
+@NullMarked
+package org.kglab.platform;
+
+import org.jspecify.annotations.NullMarked;

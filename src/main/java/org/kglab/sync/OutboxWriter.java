@@ -1,0 +1,46 @@
+package org.kglab.sync;
+
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.inject.Singleton;
+import org.kglab.documents.DocumentDeleted;
+import org.kglab.documents.DocumentStored;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Appends an outbox entry for each domain change, inside the transaction that made the change,
+ * just before it commits: the change and its entry are stored together or not at all.
+ */
+@Singleton
+class OutboxWriter {
+
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    OutboxWriter(Outbox outbox, ObjectMapper json) {
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.BEFORE_COMMIT)
+    void on(DocumentStored event) {
+        outbox.append(EventType.DOCUMENT, event.id().value(), event.version(), EventType.DOCUMENT_STORED.name(),
+                toJson(DocumentSnapshot.of(event)));
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.BEFORE_COMMIT)
+    void on(DocumentDeleted event) {
+        outbox.append(EventType.DOCUMENT, event.id().value(), event.version(), EventType.DOCUMENT_DELETED.name(),
+                "{}");
+    }
+
+    private String toJson(Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.kglab.sync;
+
+import org.jspecify.annotations.NullMarked;
