@@ -51,7 +51,7 @@ final class Staging {
                 for (int n; (n = body.read(buffer)) != -1; ) {
                     size += n;
                     if (size > maxBytes) {
-                        throw new UploadTooLarge(size + drain(body, buffer), maxBytes);
+                        throw tooLarge(size, body, buffer);
                     }
                     sha256.update(buffer, 0, n);
                     out.write(buffer, 0, n);
@@ -80,14 +80,18 @@ final class Staging {
 
     /**
      * Counts the rest of an oversized upload so that the message can say how big it was. Bounded:
-     * the HTTP server refuses bodies much beyond the limit.
+     * the HTTP server cuts off bodies a little beyond the limit, and then only a lower bound is known.
      */
-    private static long drain(InputStream body, byte[] buffer) throws IOException {
-        long rest = 0;
-        for (int n; (n = body.read(buffer)) != -1; ) {
-            rest += n;
+    private UploadTooLarge tooLarge(long counted, InputStream body, byte[] buffer) {
+        long size = counted;
+        try {
+            for (int n; (n = body.read(buffer)) != -1; ) {
+                size += n;
+            }
+        } catch (IOException e) {
+            return new UploadTooLarge(size, maxBytes, true);
         }
-        return rest;
+        return new UploadTooLarge(size, maxBytes);
     }
 
     /** Uploads interrupted by a crash leave staged files behind; they are of no use to anyone. */

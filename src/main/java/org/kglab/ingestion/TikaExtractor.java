@@ -10,7 +10,6 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
-import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
@@ -20,7 +19,6 @@ import org.xml.sax.SAXException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 
 /** Detects a file's type from its bytes and extracts its text and title with Apache Tika. */
@@ -32,23 +30,21 @@ final class TikaExtractor {
             "application/x-tika-ooxml-protected", "application/x-tika-msoffice-protected");
 
     private final Detector detector;
-    private final Map<MediaType, Parser> parsers;
+    /** Picks the parser from the Content-Type in the metadata, which is set from our own detection. */
+    private final Parser parser;
     private final int maxTextChars;
 
     TikaExtractor(UploadProperties upload) {
         TikaConfig config = TikaConfig.getDefaultConfig();
         this.detector = config.getDetector();
-        this.parsers = new AutoDetectParser(config).getParsers();
+        this.parser = config.getParser();
         this.maxTextChars = upload.maxTextChars();
     }
 
     Extraction extract(Path file, String fileName) {
         SupportedType type = detect(file, fileName);
-        Parser parser = parsers.get(type.parseAs());
-        if (parser == null) {
-            throw new IllegalStateException("No Tika parser for " + type.parseAs());
-        }
         var metadata = new Metadata();
+        metadata.set(Metadata.CONTENT_TYPE, type.parseAs().toString());
         var handler = new BodyContentHandler(maxTextChars);
         boolean truncated = false;
         try (TikaInputStream in = TikaInputStream.get(file)) {

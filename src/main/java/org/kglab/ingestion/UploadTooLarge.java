@@ -4,6 +4,15 @@ package org.kglab.ingestion;
 public final class UploadTooLarge extends RuntimeException {
 
     public UploadTooLarge(long sizeBytes, long limitBytes) {
-        super("File too large: " + Sizes.human(sizeBytes) + ", the limit is " + Sizes.human(limitBytes) + ".");
+        this(sizeBytes, limitBytes, false);
+    }
+
+    /**
+     * @param sizeIsLowerBound true when the body was cut off before its end, so that only a lower
+     *                         bound of its size is known
+     */
+    UploadTooLarge(long sizeBytes, long limitBytes, boolean sizeIsLowerBound) {
+        super("File too large: " + (sizeIsLowerBound ? "more than " : "") + Sizes.human(sizeBytes)
+                + ", the limit is " + Sizes.human(limitBytes) + ".");
     }
 }

@@ -7,14 +7,14 @@ import jakarta.inject.Singleton;
 
 /**
  * Keeps the HTTP server's hard ceiling just above the upload limit, so that one setting
- * ({@code KGLAB_UPLOAD_MAX_BYTES}) governs both and the upload code, which gives the precise
- * message, sees every file up to the ceiling.
+ * ({@code KGLAB_UPLOAD_MAX_BYTES}) governs both: a body that declares a larger length is refused
+ * before it is read, and the upload code counts the rest exactly as they stream.
  */
 @Singleton
 final class ServerLimits implements BeanCreatedEventListener<HttpServerConfiguration> {
 
-    /** Room for multipart boundaries and headers around the file itself. */
-    private static final long MULTIPART_OVERHEAD = 1024 * 1024;
+    /** Room for multipart boundaries, part headers and the file name around the file itself. */
+    private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private final UploadProperties upload;
 

@@ -33,11 +33,10 @@ final class ErrorHandlers {
         return problems.of(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, e, e.getMessage());
     }
 
-    /** The server refused the body before the upload code saw it; say the same thing it would. */
+    /** The server refused a body whose declared length is past its ceiling, before reading it. */
     @Error(global = true)
     HttpResponse<?> bodyTooLarge(HttpRequest<?> request, ContentLengthExceededException e) {
-        long size = request.getContentLength() > 0 ? request.getContentLength() : upload.maxBytes() + 1;
-        UploadTooLarge tooLarge = new UploadTooLarge(size, upload.maxBytes());
+        var tooLarge = new UploadTooLarge(Math.max(request.getContentLength(), upload.maxBytes() + 1), upload.maxBytes());
         return problems.of(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, tooLarge, tooLarge.getMessage());
     }
 

@@ -46,8 +46,7 @@ final class FileController {
             mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "Corrupt or encrypted document", content = @Content(
             mediaType = "application/problem+json"))
-    HttpResponse<UploadResponse> upload(
-            @Schema(type = "string", format = "binary") StreamingFileUpload file) {
+    HttpResponse<UploadResponse> upload(@Schema(type = "string", format = "binary") StreamingFileUpload file) {
         Document document;
         try (InputStream body = file.asInputStream()) {
             document = ingestion.ingestUpload(file.getFilename(), body);

@@ -1,0 +1,161 @@
+package org.kglab.api.rest;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kglab.graph.DocumentNode;
+import org.kglab.graph.GraphStore;
+import org.kglab.support.Api;
+import org.kglab.support.Eventually;
+import org.kglab.support.Fixtures;
+import org.kglab.support.IntegrationTest;
+
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(transactional = false)
+class FileUploadIT extends IntegrationTest {
+
+    /** Small, so that the size checks run on small files. */
+    private static final int LIMIT = 64 * 1024;
+
+    @Inject
+    Api api;
+
+    @Inject
+    GraphStore graph;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("kglab.upload.max-bytes", String.valueOf(LIMIT));
+    }
+
+    static Stream<Arguments> acceptedFormats() {
+        return Stream.of(
+                Arguments.of("notes.txt", Fixtures.text("Plain words about graphs."), "text/plain", "notes.txt",
+                        "Plain words about graphs."),
+                Arguments.of("readme.md", Fixtures.text("# Heading\n\nMarkdown about *graphs*."), "text/markdown",
+                        "readme.md", "Markdown about *graphs*."),
+                Arguments.of("paper.pdf", Fixtures.pdf("A PDF Title", "Portable words about graphs."),
+                        "application/pdf", "A PDF Title", "Portable words about graphs."),
+                Arguments.of("report.docx", Fixtures.docx("A Word Title", "Word words about graphs."),
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "A Word Title",
+                        "Word words about graphs."),
+                Arguments.of("page.html", Fixtures.html("An HTML Title", "Hypertext about graphs."), "text/html",
+                        "An HTML Title", "Hypertext about graphs."),
+                Arguments.of("data.json", Fixtures.text("{\"topic\": \"graphs\", \"count\": 3}"), "application/json",
+                        "data.json", "\"topic\": \"graphs\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedFormats")
+    void storesEveryAcceptedFormatAndProjectsItIntoTheGraph(String fileName, byte[] content, String mediaType,
+                                                             String title, String textFragment) throws Exception {
+        Api.Reply reply = api.upload(fileName, content);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        String id = reply.json().read("$.documentId");
+        assertThat(reply.json().<String>read("$.mediaType")).isEqualTo(mediaType);
+        assertThat(reply.json().<String>read("$.title")).isEqualTo(title);
+        assertThat(reply.json().<Integer>read("$.sizeBytes")).isEqualTo(content.length);
+        assertThat(reply.json().<String>read("$.sha256")).isEqualTo(sha256(content));
+
+        var document = api.graphql("document", Map.of("id", id)).read("$.data.document", Map.class);
+        assertThat(document).containsEntry("title", title).containsEntry("mediaType", mediaType);
+        assertThat((String) document.get("text")).contains(textFragment);
+        assertThat(stores.storedFiles()).hasSize(1);
+
+        Eventually.await("the document node in Neo4j", () -> graph.findDocument(UUID.fromString(id)).isPresent());
+        DocumentNode node = graph.findDocument(UUID.fromString(id)).orElseThrow();
+        assertThat(node.title()).isEqualTo(title);
+        assertThat(node.mediaType()).isEqualTo(mediaType);
+        assertThat(node.version()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsAnEmptyFile() {
+        assertRejected(api.upload("empty.txt", new byte[0]), 400, "The file is empty");
+    }
+
+    @Test
+    void rejectsARequestWithoutAFilePart() {
+        var body = MultipartBody.builder().addPart("other", "value").build();
+        Api.Reply reply = api.send(HttpRequest.POST("/api/v1/files", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
+        assertRejected(reply, 400, "file");
+    }
+
+    @Test
+    void detectsTheTypeFromTheBytesNotTheName() {
+        assertRejected(api.upload("picture.txt", Fixtures.png()), 415, "Unsupported file type: image/png");
+    }
+
+    @Test
+    void rejectsAFileJustOverTheLimitWithItsSize() {
+        assertRejected(api.upload("big.txt", Fixtures.text("x".repeat(LIMIT + 1))), 413,
+                "File too large: 64 KB, the limit is 64 KB");
+    }
+
+    @Test
+    void rejectsAFileWhoseDeclaredLengthIsFarOverTheLimitBeforeReadingIt() {
+        byte[] huge = Fixtures.text("y".repeat(3 * 1024 * 1024));
+        assertRejected(api.uploadWithLength("huge.txt", huge), 413, "File too large: 3.0 MB, the limit is 64 KB.");
+    }
+
+    @Test
+    void rejectsAChunkedUploadFarOverTheLimitWithALowerBoundOfItsSize() {
+        byte[] huge = Fixtures.text("y".repeat(3 * 1024 * 1024));
+        Api.Reply reply = api.upload("huge.txt", huge);
+        // Where the server cuts the body off varies a little; the message says it is a lower bound.
+        assertRejected(reply, 413, "File too large: more than ");
+        assertThat(reply.json().<String>read("$.detail")).endsWith(", the limit is 64 KB.");
+    }
+
+    @Test
+    void acceptsAnUploadThatDeclaresItsLength() {
+        Api.Reply reply = api.uploadWithLength("declared.md", Fixtures.text("# Declared\n\nLength known up front."));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.json().<String>read("$.mediaType")).isEqualTo("text/markdown");
+    }
+
+    @Test
+    void rejectsACorruptPdf() {
+        assertRejected(api.upload("broken.pdf", Fixtures.truncatedPdf()), 422, "could not be read");
+    }
+
+    @Test
+    void rejectsAnEncryptedPdf() {
+        assertRejected(api.upload("secret.pdf", Fixtures.encryptedPdf("hidden words")), 422, "encrypted");
+    }
+
+    @Test
+    void acceptsAFileOfExactlyTheLimit() {
+        assertThat(api.upload("edge.txt", Fixtures.text("z".repeat(LIMIT))).status()).isEqualTo(201);
+    }
+
+    private void assertRejected(Api.Reply reply, int status, String detailFragment) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().<String>read("$.detail")).contains(detailFragment);
+        assertThat(reply.json().<Integer>read("$.status")).isEqualTo(status);
+        assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at org.");
+        // Nothing half-done stays behind: no row, no outbox entry, no file.
+        assertThat(stores.count("SELECT count(*) FROM documents")).isZero();
+        assertThat(stores.count("SELECT count(*) FROM outbox")).isZero();
+        assertThat(stores.storedFiles()).isEmpty();
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+}

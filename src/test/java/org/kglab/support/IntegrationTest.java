@@ -1,0 +1,53 @@
+package org.kglab.support;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Base of the integration tests: the real service against the real PostgreSQL (a database of the
+ * suite's own) and a real Neo4j, in-process, with a fresh store per test class. Subclasses add
+ * {@code @MicronautTest(transactional = false)} so that HTTP requests see the rows tests write.
+ * Per-class lifecycle is what lets Micronaut read {@link #getProperties()} before starting.
+ * Both stores are emptied before each test, so tests own their data and never depend on order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class IntegrationTest implements TestPropertyProvider {
+
+    protected final Path dataDir = Path.of(System.getProperty("kglab.it.work-dir", "target/it"))
+            .resolve(getClass().getSimpleName() + "-" + UUID.randomUUID());
+
+    @Inject
+    protected Stores stores;
+
+    @Override
+    public Map<String, String> getProperties() {
+        var properties = new HashMap<String, String>();
+        properties.put("datasources.default.url", TestDatabase.url());
+        properties.put("datasources.default.username", TestDatabase.user());
+        properties.put("datasources.default.password", "");
+        properties.put("kglab.storage.data-dir", dataDir.toString());
+        properties.put("kglab.neo4j.embedded-bolt-port", "0");
+        properties.put("kglab.sync.relay.poll-interval", "1s");
+        properties.put("kglab.sync.relay.backoff-initial", "50ms");
+        properties.put("kglab.sync.relay.backoff-max", "500ms");
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    /** Settings a test class needs beyond the defaults, such as a small upload limit. */
+    protected Map<String, String> extraProperties() {
+        return Map.of();
+    }
+
+    @BeforeEach
+    void emptyStores() {
+        stores.clear();
+    }
+}
