@@ -1,7 +1,9 @@
 package org.kglab.support;
 
+import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -83,6 +85,10 @@ public final class Api {
         return reply.json();
     }
 
+    /** An absent leaf, such as {@code $.errors} of a successful response, reads as null. */
+    private static final Configuration JSON =
+            Configuration.defaultConfiguration().addOptions(Option.DEFAULT_PATH_LEAF_TO_NULL);
+
     public Reply send(HttpRequest<?> request) {
         try {
             HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
@@ -111,7 +117,7 @@ public final class Api {
     public record Reply(int status, String contentType, String body) {
 
         public DocumentContext json() {
-            return JsonPath.parse(body);
+            return JsonPath.using(JSON).parse(body);
         }
     }
 }

@@ -30,8 +30,8 @@ import java.util.List;
 final class GraphQLFactory {
 
     static final String SCHEMA_RESOURCE = "schema.graphqls";
-    /** Deep enough for any real query, shallow enough to stop a recursive one. */
-    static final int MAX_DEPTH = 12;
+    /** Deep enough for introspection (GraphiQL nests ofType many levels), shallow enough to stop abuse. */
+    static final int MAX_DEPTH = 15;
     static final int MAX_COMPLEXITY = 1_000;
 
     @Singleton
