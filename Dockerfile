@@ -31,7 +31,7 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=4 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${MICRONAUT_SERVER_PORT:-8080} && printf 'GET /health/liveness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
 
-# DJL, JNA, PDFBox and onnxruntime write caches to ~ and the temp dir: keep both
+# JNA and PDFBox write caches to ~ and the temp dir: keep both
 # on the data volume (created here too, for a bind mount that starts empty).
 # Extra JVM flags: JDK_JAVA_OPTIONS. Arguments after the image name go to the app.
 ENTRYPOINT ["/bin/sh", "-c", "mkdir -p \"$KGLAB_DATA_DIR/home\" \"$KGLAB_DATA_DIR/tmp\" && exec java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Duser.home=\"$KGLAB_DATA_DIR/home\" -Djava.io.tmpdir=\"$KGLAB_DATA_DIR/tmp\" -jar /app/kglab-backend.jar \"$@\"", "kglab-backend"]
