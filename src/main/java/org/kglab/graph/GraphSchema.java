@@ -2,12 +2,11 @@ package org.kglab.graph;
 
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.kglab.platform.ClasspathResources;
+
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Constraints and indexes from {@code neo4j/schema.cypher}. Applied before the first projection
@@ -25,7 +24,7 @@ public final class GraphSchema {
 
     GraphSchema(GraphStore store) {
         this.store = store;
-        this.statements = load();
+        this.statements = parse(ClasspathResources.text(RESOURCE));
     }
 
     public void ensureApplied() {
@@ -39,19 +38,12 @@ public final class GraphSchema {
         }
     }
 
-    private static List<String> load() {
-        try (InputStream in = GraphSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Arrays.stream(script.split(";"))
-                    .map(s -> s.lines().filter(l -> !l.strip().startsWith("//")).reduce("", (a, b) -> a + "\n" + b))
-                    .map(String::strip)
-                    .filter(s -> !s.isEmpty())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Statements end with ';'; lines starting with '//' are comments. */
+    static List<String> parse(String script) {
+        return Arrays.stream(script.split(";"))
+                .map(s -> s.lines().filter(l -> !l.strip().startsWith("//")).collect(Collectors.joining("\n")))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -67,6 +67,15 @@ public final class Api {
         }
     }
 
+    /** Uploads a text file that must be accepted, and returns the new document's id. */
+    public String uploadText(String fileName, String content) {
+        Reply reply = upload(fileName, Fixtures.text(content));
+        if (reply.status() != 201) {
+            throw new AssertionError("Upload of " + fileName + " answered " + reply.status() + ": " + reply.body());
+        }
+        return reply.json().read("$.documentId");
+    }
+
     public Reply get(String path) {
         return send(HttpRequest.GET(path));
     }

@@ -10,7 +10,6 @@ import org.kglab.graph.GraphStore;
 import org.kglab.platform.EmbeddedNeo4j;
 import org.kglab.support.Api;
 import org.kglab.support.Eventually;
-import org.kglab.support.Fixtures;
 import org.kglab.support.IntegrationTest;
 
 import java.util.UUID;
@@ -108,8 +107,6 @@ class OutboxRelayIT extends IntegrationTest {
     }
 
     private UUID upload(String name, String content) {
-        Api.Reply reply = api.upload(name, Fixtures.text(content));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return UUID.fromString(reply.json().read("$.documentId"));
+        return UUID.fromString(api.uploadText(name, content));
     }
 }

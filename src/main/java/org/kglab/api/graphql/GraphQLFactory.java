@@ -14,12 +14,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.runtime.http.scope.RequestScope;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoaderRegistry;
+import org.kglab.platform.ClasspathResources;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -59,13 +55,6 @@ final class GraphQLFactory {
     }
 
     static TypeDefinitionRegistry loadSchema() {
-        try (InputStream in = GraphQLFactory.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
-            }
-            return new SchemaParser().parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new SchemaParser().parse(ClasspathResources.text(SCHEMA_RESOURCE));
     }
 }

@@ -5,11 +5,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.kglab.platform.ClasspathResources;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The GraphiQL playground and the REST docs. Every script and stylesheet they load is served by
@@ -19,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 @Hidden
 final class PlaygroundController {
 
-    private final String graphiql = page("playground/graphiql.html");
-    private final String docs = page("playground/docs.html");
+    private final String graphiql = ClasspathResources.text("playground/graphiql.html");
+    private final String docs = ClasspathResources.text("playground/docs.html");
 
     @Get(uri = "/graphiql", produces = MediaType.TEXT_HTML)
     HttpResponse<String> graphiql() {
@@ -32,14 +29,4 @@ final class PlaygroundController {
         return HttpResponse.ok(docs);
     }
 
-    private static String page(String resource) {
-        try (InputStream in = PlaygroundController.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

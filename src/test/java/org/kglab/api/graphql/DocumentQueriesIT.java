@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.kglab.graph.GraphStore;
 import org.kglab.support.Api;
 import org.kglab.support.Eventually;
-import org.kglab.support.Fixtures;
 import org.kglab.support.IntegrationTest;
 
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ class DocumentQueriesIT extends IntegrationTest {
     void pagesThroughAllDocumentsNewestFirstWithKeysetCursors() {
         List<String> uploaded = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            uploaded.add(upload("doc-" + i + ".txt", "Document number " + i));
+            uploaded.add(api.uploadText("doc-" + i + ".txt", "Document number " + i));
         }
 
         List<String> seen = new ArrayList<>();
@@ -53,10 +52,10 @@ class DocumentQueriesIT extends IntegrationTest {
 
     @Test
     void keepsPagesStableWhenDocumentsAreAddedBetweenThem() {
-        String oldest = upload("a.txt", "first");
-        String middle = upload("b.txt", "second");
+        String oldest = api.uploadText("a.txt", "first");
+        String middle = api.uploadText("b.txt", "second");
         DocumentContext firstPage = documents(1, null);
-        upload("c.txt", "third, added after the first page was read");
+        api.uploadText("c.txt", "third, added after the first page was read");
 
         DocumentContext secondPage = documents(5, firstPage.read("$.data.documents.pageInfo.endCursor"));
 
@@ -75,7 +74,7 @@ class DocumentQueriesIT extends IntegrationTest {
 
     @Test
     void loadsTextsOfAPageAndTruncatesThemOnRequest() {
-        upload("long.txt", "0123456789".repeat(10));
+        api.uploadText("long.txt", "0123456789".repeat(10));
         DocumentContext page = documents(5, null);
         assertThat(page.<String>read("$.data.documents.edges[0].node.text")).isEqualTo("0123456789".repeat(4));
     }
@@ -136,7 +135,7 @@ class DocumentQueriesIT extends IntegrationTest {
 
     @Test
     void deletesTheRowTheFileAndTheGraphNode() {
-        String id = upload("gone.md", "# Soon gone");
+        String id = api.uploadText("gone.md", "# Soon gone");
         Eventually.await("the node to be projected", () -> graph.findDocument(UUID.fromString(id)).isPresent());
 
         DocumentContext reply = api.graphql("deleteDocument", Map.of("id", id));
@@ -165,11 +164,5 @@ class DocumentQueriesIT extends IntegrationTest {
         DocumentContext reply = api.graphql("documents", variables);
         assertThat(reply.<Object>read("$.errors")).as(reply.jsonString()).isNull();
         return reply;
-    }
-
-    private String upload(String name, String content) {
-        Api.Reply reply = api.upload(name, Fixtures.text(content));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return reply.json().read("$.documentId");
     }
 }
