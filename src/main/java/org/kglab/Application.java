@@ -1,9 +1,15 @@
 package org.kglab;
 
+import io.micronaut.management.endpoint.health.HealthEndpoint;
+import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
+// Only the health endpoint is enabled at run time, so only it is documented.
+@OpenAPIInclude(classes = HealthEndpoint.class,
+        tags = @Tag(name = "Health", description = "Whether the service and both of its stores answer"))
 @OpenAPIDefinition(info = @Info(
         title = "Knowledge Graph Lab backend",
         version = "0.1",

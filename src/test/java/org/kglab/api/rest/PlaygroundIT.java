@@ -49,7 +49,8 @@ class PlaygroundIT extends IntegrationTest {
         assertThat(api.get("/docs").body()).contains("/openapi/kglab-backend.yml");
         Api.Reply spec = api.get("/openapi/kglab-backend.yml");
         assertThat(spec.status()).isEqualTo(200);
-        assertThat(spec.body()).contains("openapi: 3").contains("/api/v1/files").contains("UploadResponse");
+        assertThat(spec.body()).contains("openapi: 3").contains("/api/v1/files").contains("UploadResponse")
+                .contains("/health:").doesNotContain("/beans:");
     }
 
     @Test
