@@ -16,7 +16,7 @@ class ArchitectureTest {
 
     private static final String[] FEATURES = {
             "org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.graph..", "org.kglab.sync..",
-            "org.kglab.platform.."};
+            "org.kglab.identity..", "org.kglab.platform.."};
 
     @Test
     void featuresNeverDependOnTheApiLayer() {
@@ -37,6 +37,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.graph..",
                         "org.kglab.platform..")
                 .should().dependOnClassesThat().resideInAPackage("org.kglab.sync..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void identityKnowsNothingOfTheDataItProtects() {
+        noClasses().that().resideInAPackage("org.kglab.identity..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
+                        "org.kglab.graph..", "org.kglab.sync..")
                 .check(CLASSES);
     }
 

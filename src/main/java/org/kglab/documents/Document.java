@@ -17,6 +17,8 @@ public record Document(
         String mediaType,
         long sizeBytes,
         String sha256,
+        UUID ownerId,
+        Visibility visibility,
         long version,
         Instant createdAt) {
 

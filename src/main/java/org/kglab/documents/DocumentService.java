@@ -3,6 +3,7 @@ package org.kglab.documents;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.kglab.identity.Caller;
 
 import java.sql.Connection;
 import java.time.Instant;
@@ -36,18 +37,22 @@ public class DocumentService {
         this.deleted = deleted;
     }
 
-    /** Stores the document and takes ownership of its staged file; on failure neither row nor file remains. */
-    public Document store(NewDocument input) {
+    /**
+     * Stores the document as the caller's and takes ownership of its staged file; on failure
+     * neither row nor file remains.
+     */
+    public Document store(Caller owner, NewDocument input) {
         DocumentId id = DocumentId.random();
         // PostgreSQL keeps microseconds; truncating here keeps cursors built from this value exact.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var document = new Document(id.value(), input.title(), input.mediaType(), input.sizeBytes(),
-                input.sha256(), 1L, now);
+                input.sha256(), owner.id().value(), input.visibility(), 1L, now);
         files.adopt(id, input.stagedFile());
         try {
             transactions.executeWrite(status -> {
                 documents.insert(document.id(), document.title(), document.mediaType(), document.sizeBytes(),
-                        document.sha256(), input.text(), document.version(), document.createdAt());
+                        document.sha256(), input.text(), document.ownerId(), document.visibility().name(),
+                        document.version(), document.createdAt());
                 stored.publishEvent(DocumentStored.of(document));
                 return null;
             });
@@ -58,18 +63,20 @@ public class DocumentService {
         return document;
     }
 
-    public Document get(DocumentId id) {
-        return documents.findById(id.value()).orElseThrow(() -> new DocumentNotFound(id));
+    /** A document the caller may see; anything else, even if it exists, is not found. */
+    public Document get(Caller viewer, DocumentId id) {
+        return documents.findVisible(id.value(), viewer.id().value()).orElseThrow(() -> new DocumentNotFound(id));
     }
 
-    public DocumentPage page(PageRequest request) {
+    public DocumentPage page(Caller viewer, PageRequest request) {
         int limit = request.first() + 1;
+        UUID viewerId = viewer.id().value();
         List<Document> rows;
         if (request.after() == null) {
-            rows = documents.firstPage(limit);
+            rows = documents.firstPage(viewerId, limit);
         } else {
             DocumentCursor after = DocumentCursor.decode(request.after());
-            rows = documents.pageAfter(after.createdAt(), after.id(), limit);
+            rows = documents.pageAfter(viewerId, after.createdAt(), after.id(), limit);
         }
         boolean hasNextPage = rows.size() > request.first();
         List<DocumentPage.Entry> entries = rows.stream()
@@ -79,21 +86,28 @@ public class DocumentService {
         return new DocumentPage(entries, hasNextPage);
     }
 
-    /** Texts of many documents in one query; ids without a document are absent from the map. */
-    public Map<DocumentId, String> texts(Collection<DocumentId> ids) {
+    /** Texts of many documents in one query; ids the viewer cannot see are absent from the map. */
+    public Map<DocumentId, String> texts(Caller viewer, Collection<DocumentId> ids) {
         List<UUID> keys = ids.stream().map(DocumentId::value).distinct().toList();
         Map<DocumentId, String> texts = HashMap.newHashMap(keys.size());
         if (!keys.isEmpty()) {
-            documents.findTexts(keys).forEach(t -> texts.put(new DocumentId(t.id()), t.content()));
+            documents.findTexts(keys, viewer.id().value())
+                    .forEach(t -> texts.put(new DocumentId(t.id()), t.content()));
         }
         return texts;
     }
 
-    /** Deletes the row (and, through its event, the graph node), then the original file. */
-    public void delete(DocumentId id) {
+    /**
+     * Deletes the row (and, through its event, the graph node), then the original file. Only the
+     * owner may; others get not-found for private documents and a refusal for public ones.
+     */
+    public void delete(Caller caller, DocumentId id) {
         transactions.executeWrite(status -> {
-            Document document = documents.findByIdForUpdate(id.value())
+            Document document = documents.findVisibleForUpdate(id.value(), caller.id().value())
                     .orElseThrow(() -> new DocumentNotFound(id));
+            if (!document.ownerId().equals(caller.id().value())) {
+                throw new DocumentAccessDenied(id);
+            }
             documents.deleteRow(id.value());
             deleted.publishEvent(new DocumentDeleted(id, document.version() + 1));
             return null;

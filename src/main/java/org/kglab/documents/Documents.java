@@ -11,45 +11,60 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The documents table. Text is written with the row but read only through {@link #findTexts}. */
+/**
+ * The documents table. Every read takes the viewer and returns only what they may see (their own
+ * documents and public ones): the filter is part of each query, never applied after loading.
+ * Text is written with the row but read only through {@link #findTexts}.
+ */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface Documents extends GenericRepository<Document, UUID> {
 
     @Query("""
-            INSERT INTO documents (id, title, media_type, size_bytes, sha256, content, version, created_at)
-            VALUES (:id, :title, :mediaType, :sizeBytes, :sha256, :content, :version, :createdAt)
+            INSERT INTO documents (id, title, media_type, size_bytes, sha256, content, owner_id, visibility, version,
+                                   created_at)
+            VALUES (:id, :title, :mediaType, :sizeBytes, :sha256, :content, :ownerId, :visibility, :version,
+                    :createdAt)
             """)
     void insert(UUID id, String title, String mediaType, long sizeBytes, String sha256, String content,
-                long version, Instant createdAt);
-
-    Optional<Document> findById(UUID id);
+                UUID ownerId, String visibility, long version, Instant createdAt);
 
     @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, version, created_at
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at
             FROM documents
+            WHERE id = :id AND (owner_id = :viewer OR visibility = 'PUBLIC')
+            """)
+    Optional<Document> findVisible(UUID id, UUID viewer);
+
+    @Query("""
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at
+            FROM documents
+            WHERE owner_id = :viewer OR visibility = 'PUBLIC'
             ORDER BY created_at DESC, id DESC
             LIMIT :limit
             """)
-    List<Document> firstPage(int limit);
+    List<Document> firstPage(UUID viewer, int limit);
 
     @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, version, created_at
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at
             FROM documents
-            WHERE (created_at, id) < (:createdAt, :id)
+            WHERE (owner_id = :viewer OR visibility = 'PUBLIC') AND (created_at, id) < (:createdAt, :id)
             ORDER BY created_at DESC, id DESC
             LIMIT :limit
             """)
-    List<Document> pageAfter(Instant createdAt, UUID id, int limit);
+    List<Document> pageAfter(UUID viewer, Instant createdAt, UUID id, int limit);
 
-    @Query("SELECT id, content FROM documents WHERE id IN (:ids)")
-    List<DocumentText> findTexts(Collection<UUID> ids);
+    @Query("SELECT id, content FROM documents WHERE id IN (:ids) AND (owner_id = :viewer OR visibility = 'PUBLIC')")
+    List<DocumentText> findTexts(Collection<UUID> ids, UUID viewer);
 
-    /** Locks the row, so that a concurrent delete of the same document waits and then finds nothing. */
+    /**
+     * Locks a row the viewer may see, so that a concurrent delete of the same document waits and
+     * then finds nothing. Whether the viewer may change it is the caller's decision.
+     */
     @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, version, created_at
-            FROM documents WHERE id = :id FOR UPDATE
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at
+            FROM documents WHERE id = :id AND (owner_id = :viewer OR visibility = 'PUBLIC') FOR UPDATE
             """)
-    Optional<Document> findByIdForUpdate(UUID id);
+    Optional<Document> findVisibleForUpdate(UUID id, UUID viewer);
 
     @Query("DELETE FROM documents WHERE id = :id")
     int deleteRow(UUID id);

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Every Cypher statement of the service. All are parameterised and run in managed transactions,
- * which the driver retries on transient failures.
+ * which the driver retries on transient failures. Reads on behalf of a user always filter on the
+ * owner (indexed) or public visibility; only the projection writes by id alone.
  */
 @Singleton
 public final class GraphStore {
@@ -26,7 +27,8 @@ public final class GraphStore {
             MERGE (d:Document {id: $id})
             WITH d WHERE coalesce(d.version, 0) < $version
             SET d.version = $version, d.title = $title, d.mediaType = $mediaType,
-                d.sizeBytes = $sizeBytes, d.sha256 = $sha256, d.createdAt = $createdAt
+                d.sizeBytes = $sizeBytes, d.sha256 = $sha256, d.ownerId = $ownerId, d.visibility = $visibility,
+                d.createdAt = $createdAt
             RETURN count(d) AS applied
             """;
 
@@ -36,10 +38,12 @@ public final class GraphStore {
             DETACH DELETE d
             """;
 
-    private static final String FIND_DOCUMENT = """
+    private static final String FIND_VISIBLE_DOCUMENT = """
             MATCH (d:Document {id: $id})
+            WHERE d.ownerId = $viewer OR d.visibility = 'PUBLIC'
             RETURN d.id AS id, d.version AS version, d.title AS title, d.mediaType AS mediaType,
-                   d.sizeBytes AS sizeBytes, d.sha256 AS sha256, d.createdAt AS createdAt
+                   d.sizeBytes AS sizeBytes, d.sha256 AS sha256, d.ownerId AS ownerId, d.visibility AS visibility,
+                   d.createdAt AS createdAt
             """;
 
     private static final String PING = "RETURN 1 AS ok";
@@ -59,6 +63,8 @@ public final class GraphStore {
                 "mediaType", node.mediaType(),
                 "sizeBytes", node.sizeBytes(),
                 "sha256", node.sha256(),
+                "ownerId", node.ownerId().toString(),
+                "visibility", node.visibility(),
                 "createdAt", node.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
         return write(tx -> tx.run(UPSERT_DOCUMENT, params).single().get("applied").asLong() > 0);
     }
@@ -68,8 +74,10 @@ public final class GraphStore {
         write(tx -> tx.run(DELETE_DOCUMENT, Map.of("id", id.toString(), "version", version)).consume());
     }
 
-    public Optional<DocumentNode> findDocument(UUID id) {
-        return read(tx -> tx.run(FIND_DOCUMENT, Map.of("id", id.toString())).list().stream()
+    /** The node if {@code viewer} owns it or it is public. */
+    public Optional<DocumentNode> findDocument(UUID id, UUID viewer) {
+        return read(tx -> tx.run(FIND_VISIBLE_DOCUMENT, Map.of("id", id.toString(), "viewer", viewer.toString()))
+                .list().stream()
                 .findFirst()
                 .map(GraphStore::toDocumentNode));
     }
@@ -89,7 +97,8 @@ public final class GraphStore {
     private static DocumentNode toDocumentNode(Record r) {
         return new DocumentNode(UUID.fromString(r.get("id").asString()), r.get("version").asLong(),
                 r.get("title").asString(), r.get("mediaType").asString(), r.get("sizeBytes").asLong(),
-                r.get("sha256").asString(), r.get("createdAt").asOffsetDateTime());
+                r.get("sha256").asString(), UUID.fromString(r.get("ownerId").asString()), r.get("visibility").asString(),
+                r.get("createdAt").asOffsetDateTime());
     }
 
     private <T> T write(TransactionCallback<T> work) {

@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import org.kglab.documents.Document;
 import org.kglab.documents.DocumentService;
 import org.kglab.documents.NewDocument;
+import org.kglab.documents.Visibility;
+import org.kglab.identity.Caller;
 
 import java.io.InputStream;
 
@@ -24,13 +26,13 @@ public class IngestionService {
         this.documents = documents;
     }
 
-    public Document ingestUpload(String fileName, InputStream body) {
+    public Document ingestUpload(Caller owner, Visibility visibility, String fileName, InputStream body) {
         String name = FileNames.clean(fileName);
         StagedFile staged = staging.receive(body);
         try {
             Extraction extraction = extractor.extract(staged.path(), name);
-            return documents.store(new NewDocument(extraction.title(), extraction.mediaType(), staged.sizeBytes(),
-                    staged.sha256(), extraction.text(), staged.path()));
+            return documents.store(owner, new NewDocument(extraction.title(), extraction.mediaType(),
+                    staged.sizeBytes(), staged.sha256(), extraction.text(), visibility, staged.path()));
         } finally {
             // After a successful store the file has moved on and this does nothing.
             staging.discard(staged.path());

@@ -79,8 +79,10 @@ final class Staging {
     }
 
     /**
-     * Counts the rest of an oversized upload so that the message can say how big it was. Bounded:
-     * the HTTP server cuts off bodies a little beyond the limit, and then only a lower bound is known.
+     * Reads and counts the rest of an oversized upload, so that the client gets the answer rather
+     * than a reset connection, and the message a better figure. The HTTP server cuts bodies off a
+     * little beyond the limit, and a cut body can look like a complete one, so the count is only
+     * ever a lower bound. (A body that declares its length is refused earlier, with the exact size.)
      */
     private UploadTooLarge tooLarge(long counted, InputStream body, byte[] buffer) {
         long size = counted;
@@ -89,9 +91,9 @@ final class Staging {
                 size += n;
             }
         } catch (IOException e) {
-            return new UploadTooLarge(size, maxBytes, true);
+            // The server gave up on the body; what was counted stands.
         }
-        return new UploadTooLarge(size, maxBytes);
+        return new UploadTooLarge(size, maxBytes, true);
     }
 
     /** Uploads interrupted by a crash leave staged files behind; they are of no use to anyone. */

@@ -7,6 +7,11 @@ public final class UploadTooLarge extends RuntimeException {
         this(sizeBytes, limitBytes, false);
     }
 
+    /** Too large by an amount nobody counted: a body without a declared length, cut off by the server. */
+    public static UploadTooLarge overLimit(long limitBytes) {
+        return new UploadTooLarge(limitBytes, limitBytes, true);
+    }
+
     /**
      * @param sizeIsLowerBound true when the body was cut off before its end, so that only a lower
      *                         bound of its size is known

@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -13,30 +14,74 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
+import org.jspecify.annotations.Nullable;
+import org.kglab.identity.Caller;
+import org.kglab.identity.Role;
+import org.kglab.identity.UserId;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
-/** The service's HTTP API as a client sees it: uploads over REST, named GraphQL operations. */
+/**
+ * The service's HTTP API as a client sees it: uploads over REST, named GraphQL operations. Requests
+ * carry the access token of the session chosen with {@link #actAs}, or none after {@link #anonymous}.
+ */
 @Singleton
 public final class Api {
 
     private final HttpClient http;
     private final EmbeddedServer server;
+    private volatile @Nullable Session session;
 
     Api(@Client("/") HttpClient http, EmbeddedServer server) {
         this.http = http;
         this.server = server;
     }
 
+    /** Registers an account, signs in, and returns the session (without switching to it). */
+    public Session signUp(String email) {
+        String password = "correct horse battery staple";
+        Session previous = session;
+        try {
+            anonymous();
+            DocumentContext registered = graphql("register", Map.of("email", email, "password", password));
+            String userId = registered.read("$.data.register.id");
+            DocumentContext login = graphql("login", Map.of("email", email, "password", password));
+            if (login.read("$.errors") != null) {
+                throw new AssertionError("Sign-in failed: " + login.jsonString());
+            }
+            return new Session(UUID.fromString(userId), email, password, login.read("$.data.login.accessToken"),
+                    login.read("$.data.login.refreshToken"));
+        } finally {
+            session = previous;
+        }
+    }
+
+    public Api actAs(Session session) {
+        this.session = session;
+        return this;
+    }
+
+    public Api anonymous() {
+        this.session = null;
+        return this;
+    }
+
     public Reply upload(String fileName, byte[] content) {
+        return upload(fileName, content, null);
+    }
+
+    public Reply upload(String fileName, byte[] content, @Nullable String visibility) {
         var body = MultipartBody.builder()
                 .addPart("file", fileName, MediaType.APPLICATION_OCTET_STREAM_TYPE, content)
                 .build();
-        return send(HttpRequest.POST("/api/v1/files", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
+        String uri = visibility == null ? "/api/v1/files" : "/api/v1/files?visibility=" + visibility;
+        return send(HttpRequest.POST(uri, body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
     }
 
     /**
@@ -44,14 +89,19 @@ public final class Api {
      * Content-Length, as browsers and curl do. {@link #upload} streams it chunked instead.
      */
     public Reply uploadWithLength(String fileName, byte[] content) {
-        String boundary = "kglab-" + java.util.UUID.randomUUID();
+        String boundary = "kglab-" + UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var request = java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/files"))
+        var builder = java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/api/v1/files"));
+        Session current = session;
+        if (current != null) {
+            builder.header("Authorization", "Bearer " + current.accessToken());
+        }
+        var request = builder
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
@@ -98,7 +148,11 @@ public final class Api {
     private static final Configuration JSON =
             Configuration.defaultConfiguration().addOptions(Option.DEFAULT_PATH_LEAF_TO_NULL);
 
-    public Reply send(HttpRequest<?> request) {
+    public Reply send(MutableHttpRequest<?> request) {
+        Session current = session;
+        if (current != null && request.getHeaders().getAuthorization().isEmpty()) {
+            request.bearerAuth(current.accessToken());
+        }
         try {
             HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
             return new Reply(response.code(), response.getContentType().map(MediaType::toString).orElse(""),
@@ -119,6 +173,14 @@ public final class Api {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A signed-in user as the tests drive them. */
+    public record Session(UUID userId, String email, String password, String accessToken, String refreshToken) {
+
+        public Caller caller() {
+            return new Caller(new UserId(userId), Set.of(Role.USER));
         }
     }
 

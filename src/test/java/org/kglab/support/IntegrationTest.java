@@ -26,6 +26,12 @@ public abstract class IntegrationTest implements TestPropertyProvider {
     @Inject
     protected Stores stores;
 
+    @Inject
+    protected Api api;
+
+    /** A signed-in user, fresh for each test, whom {@link #api} acts as unless a test says otherwise. */
+    protected Api.Session owner;
+
     @Override
     public Map<String, String> getProperties() {
         var properties = new HashMap<String, String>();
@@ -47,7 +53,9 @@ public abstract class IntegrationTest implements TestPropertyProvider {
     }
 
     @BeforeEach
-    void emptyStores() {
+    void emptyStoresAndSignIn() {
         stores.clear();
+        owner = api.signUp("owner@example.org");
+        api.actAs(owner);
     }
 }

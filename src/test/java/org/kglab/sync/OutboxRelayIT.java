@@ -20,9 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboxRelayIT extends IntegrationTest {
 
     @Inject
-    Api api;
-
-    @Inject
     GraphStore graph;
 
     @Inject
@@ -44,27 +41,27 @@ class OutboxRelayIT extends IntegrationTest {
             neo4j.start();
         }
 
-        Eventually.await("the node once Neo4j is back", () -> graph.findDocument(id).isPresent());
+        Eventually.await("the node once Neo4j is back", () -> graph.findDocument(id, owner.userId()).isPresent());
         Eventually.await("the entry to be marked processed", () ->
                 stores.count("SELECT count(*) FROM outbox WHERE processed_at IS NULL") == 0);
-        assertThat(graph.findDocument(id).orElseThrow().title()).isEqualTo("while-down.md");
+        assertThat(graph.findDocument(id, owner.userId()).orElseThrow().title()).isEqualTo("while-down.md");
     }
 
     @Test
     void replayingEveryEntryLeavesTheGraphUnchanged() {
         UUID kept = upload("kept.txt", "stays");
         UUID deleted = upload("deleted.txt", "goes");
-        documents.delete(new DocumentId(deleted));
+        documents.delete(owner.caller(), new DocumentId(deleted));
         awaitOutboxDrained();
-        DocumentNode before = graph.findDocument(kept).orElseThrow();
+        DocumentNode before = graph.findDocument(kept, owner.userId()).orElseThrow();
 
         // As after a crash between applying to Neo4j and marking done: everything is applied again.
         stores.sql("UPDATE outbox SET processed_at = NULL");
         stores.sql("NOTIFY " + OutboxSignal.CHANNEL);
         awaitOutboxDrained();
 
-        assertThat(graph.findDocument(kept)).contains(before);
-        assertThat(graph.findDocument(deleted)).isEmpty();
+        assertThat(graph.findDocument(kept, owner.userId())).contains(before);
+        assertThat(graph.findDocument(deleted, owner.userId())).isEmpty();
         assertThat(stores.cypherCount("MATCH (d:Document) RETURN count(d)")).isEqualTo(1);
     }
 
@@ -75,13 +72,13 @@ class OutboxRelayIT extends IntegrationTest {
         try {
             // Both entries wait in the outbox; the delete must not overtake the store.
             id = upload("short-lived.txt", "stored, then deleted");
-            documents.delete(new DocumentId(id));
+            documents.delete(owner.caller(), new DocumentId(id));
         } finally {
             neo4j.start();
         }
 
         awaitOutboxDrained();
-        assertThat(graph.findDocument(id)).isEmpty();
+        assertThat(graph.findDocument(id, owner.userId())).isEmpty();
         assertThat(stores.cypherCount("MATCH (d:Document) RETURN count(d)")).isZero();
     }
 
@@ -93,12 +90,12 @@ class OutboxRelayIT extends IntegrationTest {
 
         UUID healthy = upload("healthy.txt", "unaffected by the poisoned entry");
 
-        Eventually.await("the healthy document to be projected", () -> graph.findDocument(healthy).isPresent());
+        Eventually.await("the healthy document to be projected", () -> graph.findDocument(healthy, owner.userId()).isPresent());
         Eventually.await("the poisoned entry to be retried", () ->
                 stores.count("SELECT attempts FROM outbox WHERE aggregate_id = '" + poisoned + "'") >= 2);
         assertThat(stores.count("SELECT count(*) FROM outbox WHERE aggregate_id = '" + poisoned
                 + "' AND processed_at IS NULL AND last_error IS NOT NULL AND next_attempt_at > created_at")).isEqualTo(1);
-        assertThat(graph.findDocument(poisoned)).isEmpty();
+        assertThat(graph.findDocument(poisoned, owner.userId())).isEmpty();
     }
 
     private void awaitOutboxDrained() {

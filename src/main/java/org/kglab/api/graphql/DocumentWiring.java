@@ -6,11 +6,13 @@ import jakarta.inject.Singleton;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
+import org.dataloader.MappedBatchLoaderWithContext;
 import org.kglab.documents.Document;
 import org.kglab.documents.DocumentId;
 import org.kglab.documents.DocumentPage;
 import org.kglab.documents.DocumentService;
 import org.kglab.documents.PageRequest;
+import org.kglab.identity.Caller;
 
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,11 +33,11 @@ final class DocumentWiring implements FeatureWiring {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type
-                .dataFetcher("document", env -> documents.get(DocumentId.parse(env.getArgument("id"))))
+                .dataFetcher("document", env -> documents.get(GraphQLCaller.require(env), DocumentId.parse(env.getArgument("id"))))
                 .dataFetcher("documents", this::documents));
         wiring.type("Mutation", type -> type
                 .dataFetcher("deleteDocument", env -> {
-                    documents.delete(DocumentId.parse(env.getArgument("id")));
+                    documents.delete(GraphQLCaller.require(env), DocumentId.parse(env.getArgument("id")));
                     return true;
                 }));
         wiring.type("Document", type -> type
@@ -45,14 +47,17 @@ final class DocumentWiring implements FeatureWiring {
 
     @Override
     public void registerLoaders(DataLoaderRegistry registry) {
+        // The caller travels as each key's context: every key of one request has the same caller.
         DataLoader<DocumentId, String> texts = DataLoaderFactory.newMappedDataLoader(
-                ids -> CompletableFuture.completedFuture(documents.texts(ids)));
+                (MappedBatchLoaderWithContext<DocumentId, String>) (ids, environment) -> CompletableFuture.completedFuture(
+                        documents.texts((Caller) environment.getKeyContextsList().getFirst(), ids)));
         registry.register(TEXT_LOADER, texts);
     }
 
     private Connection documents(DataFetchingEnvironment env) {
         Integer first = env.getArgument("first");
-        DocumentPage page = documents.page(new PageRequest(first == null ? 20 : first, env.getArgument("after")));
+        DocumentPage page = documents.page(GraphQLCaller.require(env),
+                new PageRequest(first == null ? 20 : first, env.getArgument("after")));
         List<Edge> edges = page.entries().stream().map(e -> new Edge(e.cursor(), e.document())).toList();
         return new Connection(edges, new PageInfo(page.hasNextPage(), page.endCursor()));
     }
@@ -64,7 +69,7 @@ final class DocumentWiring implements FeatureWiring {
         }
         DataLoader<DocumentId, String> loader = env.getDataLoader(TEXT_LOADER);
         Document source = env.getSource();
-        return loader.load(source.documentId())
+        return loader.load(source.documentId(), GraphQLCaller.require(env))
                 .thenApply(text -> truncate(text == null ? "" : text, maxLength));
     }
 

@@ -5,6 +5,8 @@ import graphql.ErrorClassification;
 /** What clients find in {@code extensions.classification} of every error. */
 enum ErrorCode implements ErrorClassification {
     BAD_REQUEST,
+    UNAUTHENTICATED,
+    FORBIDDEN,
     NOT_FOUND,
     INTERNAL
 }

@@ -6,10 +6,15 @@ import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import jakarta.inject.Singleton;
+import org.kglab.documents.DocumentAccessDenied;
 import org.kglab.documents.DocumentNotFound;
 import org.kglab.documents.InvalidCursor;
 import org.kglab.documents.InvalidDocumentId;
 import org.kglab.documents.PageRequest;
+import org.kglab.identity.EmailTaken;
+import org.kglab.identity.InvalidCredentials;
+import org.kglab.identity.InvalidCredentialsFormat;
+import org.kglab.identity.InvalidRefreshToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +44,13 @@ final class GraphQLErrors implements DataFetcherExceptionHandler {
 
     static ErrorCode classify(Throwable exception) {
         return switch (exception) {
+            case Unauthenticated e -> ErrorCode.UNAUTHENTICATED;
+            case InvalidCredentials e -> ErrorCode.UNAUTHENTICATED;
+            case InvalidRefreshToken e -> ErrorCode.UNAUTHENTICATED;
+            case DocumentAccessDenied e -> ErrorCode.FORBIDDEN;
             case DocumentNotFound e -> ErrorCode.NOT_FOUND;
+            case InvalidCredentialsFormat e -> ErrorCode.BAD_REQUEST;
+            case EmailTaken e -> ErrorCode.BAD_REQUEST;
             case InvalidDocumentId e -> ErrorCode.BAD_REQUEST;
             case InvalidCursor e -> ErrorCode.BAD_REQUEST;
             case PageRequest.InvalidPageSize e -> ErrorCode.BAD_REQUEST;

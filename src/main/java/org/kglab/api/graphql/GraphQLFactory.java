@@ -42,6 +42,7 @@ final class GraphQLFactory {
                 .instrumentation(new ChainedInstrumentation(
                         new MaxQueryDepthInstrumentation(MAX_DEPTH),
                         new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY),
+                        new AccessGuard(),
                         new RequestErrors()))
                 .build();
     }

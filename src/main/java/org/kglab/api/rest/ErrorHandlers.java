@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.kglab.documents.DocumentAccessDenied;
 import org.kglab.documents.DocumentNotFound;
 import org.kglab.documents.InvalidDocumentId;
 import org.kglab.ingestion.EmptyUpload;
@@ -36,7 +37,10 @@ final class ErrorHandlers {
     /** The server refused a body whose declared length is past its ceiling, before reading it. */
     @Error(global = true)
     HttpResponse<?> bodyTooLarge(HttpRequest<?> request, ContentLengthExceededException e) {
-        var tooLarge = new UploadTooLarge(Math.max(request.getContentLength(), upload.maxBytes() + 1), upload.maxBytes());
+        long declared = request.getContentLength();
+        var tooLarge = declared > upload.maxBytes()
+                ? new UploadTooLarge(declared, upload.maxBytes())
+                : UploadTooLarge.overLimit(upload.maxBytes());
         return problems.of(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, tooLarge, tooLarge.getMessage());
     }
 
@@ -58,6 +62,11 @@ final class ErrorHandlers {
     @Error(global = true)
     HttpResponse<?> invalidId(HttpRequest<?> request, InvalidDocumentId e) {
         return problems.of(request, HttpStatus.BAD_REQUEST, e, e.getMessage());
+    }
+
+    @Error(global = true)
+    HttpResponse<?> forbidden(HttpRequest<?> request, DocumentAccessDenied e) {
+        return problems.of(request, HttpStatus.FORBIDDEN, e, e.getMessage());
     }
 
     @Error(global = true)

@@ -4,15 +4,23 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import org.kglab.documents.Document;
+import org.kglab.documents.Visibility;
+import org.kglab.identity.Callers;
 import org.kglab.ingestion.IngestionService;
 
 import java.io.IOException;
@@ -21,6 +29,7 @@ import java.io.UncheckedIOException;
 
 /** File uploads. The file is streamed to disk as it arrives; it is never held in memory whole. */
 @Controller("/api/v1/files")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Files", description = "Upload documents")
 final class FileController {
 
@@ -38,6 +47,8 @@ final class FileController {
                     + "moments later, in the graph.")
     @ApiResponse(responseCode = "201", description = "Stored",
             content = @Content(schema = @Schema(implementation = UploadResponse.class)))
+    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(
+            mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "400", description = "No file, or an empty one", content = @Content(
             mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "413", description = "Larger than the upload limit", content = @Content(
@@ -46,10 +57,15 @@ final class FileController {
             mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "Corrupt or encrypted document", content = @Content(
             mediaType = "application/problem+json"))
-    HttpResponse<UploadResponse> upload(@Schema(type = "string", format = "binary") StreamingFileUpload file) {
+    HttpResponse<UploadResponse> upload(
+            @Schema(type = "string", format = "binary") StreamingFileUpload file,
+            @Parameter(description = "PRIVATE (default): only you can see it; PUBLIC: every signed-in user can")
+            @QueryValue @Nullable Visibility visibility,
+            Authentication authentication) {
         Document document;
         try (InputStream body = file.asInputStream()) {
-            document = ingestion.ingestUpload(file.getFilename(), body);
+            document = ingestion.ingestUpload(Callers.fromAuthentication(authentication),
+                    visibility == null ? Visibility.PRIVATE : visibility, file.getFilename(), body);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the upload", e);
         }

@@ -4,6 +4,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.kglab.platform.ClasspathResources;
 
@@ -14,6 +16,7 @@ import org.kglab.platform.ClasspathResources;
  */
 @Controller
 @Hidden
+@Secured(SecurityRule.IS_ANONYMOUS)
 final class PlaygroundController {
 
     private final String graphiql = ClasspathResources.text("playground/graphiql.html");

@@ -37,6 +37,12 @@ final class ProblemDetailsBodyProvider implements JsonErrorResponseBodyProvider<
 
     private static String clientDetail(ErrorContext context, HttpResponse<?> response) {
         String messages = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining(" "));
+        if (response.code() == 401) {
+            return "Sign in first: send Authorization: Bearer <accessToken>, as returned by the login mutation.";
+        }
+        if (response.code() == 403) {
+            return "You are signed in, but your account may not do this.";
+        }
         return messages.isBlank() ? response.reason() + "." : messages;
     }
 

@@ -3,6 +3,7 @@ package org.kglab.api.rest;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.kglab.documents.Document;
+import org.kglab.documents.Visibility;
 
 import java.time.Instant;
 
@@ -16,10 +17,11 @@ record UploadResponse(
         @Schema(description = "Media type detected from the file's bytes") String mediaType,
         long sizeBytes,
         @Schema(description = "Hex SHA-256 of the file") String sha256,
+        Visibility visibility,
         Instant createdAt) {
 
     static UploadResponse of(Document document) {
         return new UploadResponse(document.id().toString(), document.title(), document.mediaType(),
-                document.sizeBytes(), document.sha256(), document.createdAt());
+                document.sizeBytes(), document.sha256(), document.visibility(), document.createdAt());
     }
 }

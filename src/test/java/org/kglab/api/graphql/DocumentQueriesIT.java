@@ -21,9 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocumentQueriesIT extends IntegrationTest {
 
     @Inject
-    Api api;
-
-    @Inject
     GraphStore graph;
 
     @Test
@@ -136,14 +133,14 @@ class DocumentQueriesIT extends IntegrationTest {
     @Test
     void deletesTheRowTheFileAndTheGraphNode() {
         String id = api.uploadText("gone.md", "# Soon gone");
-        Eventually.await("the node to be projected", () -> graph.findDocument(UUID.fromString(id)).isPresent());
+        Eventually.await("the node to be projected", () -> graph.findDocument(UUID.fromString(id), owner.userId()).isPresent());
 
         DocumentContext reply = api.graphql("deleteDocument", Map.of("id", id));
 
         assertThat(reply.<Boolean>read("$.data.deleteDocument")).isTrue();
         assertThat(stores.count("SELECT count(*) FROM documents")).isZero();
         assertThat(stores.storedFiles()).isEmpty();
-        Eventually.await("the node to be removed", () -> graph.findDocument(UUID.fromString(id)).isEmpty());
+        Eventually.await("the node to be removed", () -> graph.findDocument(UUID.fromString(id), owner.userId()).isEmpty());
         assertThat(api.graphql("document", Map.of("id", id)).<String>read("$.errors[0].extensions.classification"))
                 .isEqualTo("NOT_FOUND");
     }

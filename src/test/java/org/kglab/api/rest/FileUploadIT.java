@@ -31,9 +31,6 @@ class FileUploadIT extends IntegrationTest {
     private static final int LIMIT = 64 * 1024;
 
     @Inject
-    Api api;
-
-    @Inject
     GraphStore graph;
 
     @Override
@@ -76,8 +73,8 @@ class FileUploadIT extends IntegrationTest {
         assertThat((String) document.get("text")).contains(textFragment);
         assertThat(stores.storedFiles()).hasSize(1);
 
-        Eventually.await("the document node in Neo4j", () -> graph.findDocument(UUID.fromString(id)).isPresent());
-        DocumentNode node = graph.findDocument(UUID.fromString(id)).orElseThrow();
+        Eventually.await("the document node in Neo4j", () -> graph.findDocument(UUID.fromString(id), owner.userId()).isPresent());
+        DocumentNode node = graph.findDocument(UUID.fromString(id), owner.userId()).orElseThrow();
         assertThat(node.title()).isEqualTo(title);
         assertThat(node.mediaType()).isEqualTo(mediaType);
         assertThat(node.version()).isEqualTo(1);
@@ -101,9 +98,9 @@ class FileUploadIT extends IntegrationTest {
     }
 
     @Test
-    void rejectsAFileJustOverTheLimitWithItsSize() {
+    void rejectsAFileJustOverTheLimit() {
         assertRejected(api.upload("big.txt", Fixtures.text("x".repeat(LIMIT + 1))), 413,
-                "File too large: 64 KB, the limit is 64 KB");
+                "File too large: more than 64 KB, the limit is 64 KB.");
     }
 
     @Test

@@ -13,9 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HealthIT extends IntegrationTest {
 
     @Inject
-    Api api;
-
-    @Inject
     EmbeddedNeo4j neo4j;
 
     @Test

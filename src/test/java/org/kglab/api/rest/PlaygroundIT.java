@@ -21,9 +21,6 @@ class PlaygroundIT extends IntegrationTest {
     private static final Pattern EXTERNAL = Pattern.compile("(?i)(?:https?:)?//[a-z0-9.-]+");
     private static final Pattern CSS_EXTERNAL_URL = Pattern.compile("(?i)url\\(\\s*['\"]?(?:https?:)?//");
 
-    @Inject
-    Api api;
-
     @ParameterizedTest
     @ValueSource(strings = {"/graphiql", "/docs"})
     void referencesNoExternalHostAndServesEveryAsset(String page) {

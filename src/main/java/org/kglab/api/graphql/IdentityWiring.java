@@ -1,0 +1,62 @@
+package org.kglab.api.graphql;
+
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import org.kglab.identity.IdentityService;
+import org.kglab.identity.Role;
+import org.kglab.identity.TokenPair;
+import org.kglab.identity.User;
+
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Accounts and sign-in in GraphQL. */
+@Singleton
+final class IdentityWiring implements FeatureWiring {
+
+    private static final int MAX_CREDENTIAL_LENGTH = 1_024;
+
+    private final IdentityService identity;
+
+    IdentityWiring(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type
+                .dataFetcher("me", env -> identity.user(GraphQLCaller.require(env))));
+        wiring.type("Mutation", type -> type
+                .dataFetcher("register", env -> identity.register(bounded(env.getArgument("email")),
+                        bounded(env.getArgument("password"))))
+                .dataFetcher("login", env -> payload(identity.login(bounded(env.getArgument("email")),
+                        bounded(env.getArgument("password")))))
+                .dataFetcher("refreshToken", env -> payload(identity.refresh(bounded(env.getArgument("refreshToken")))))
+                .dataFetcher("logout", env -> {
+                    identity.logout(bounded(env.getArgument("refreshToken")));
+                    return true;
+                }));
+        wiring.type("User", type -> type
+                .dataFetcher("roles", env -> roles(env.getSource()))
+                .dataFetcher("createdAt", env -> env.<User>getSource().createdAt().atOffset(ZoneOffset.UTC)));
+    }
+
+    private static AuthPayload payload(TokenPair pair) {
+        return new AuthPayload(pair.accessToken(), pair.refreshToken(), pair.expiresIn(), "Bearer");
+    }
+
+    private static List<String> roles(User user) {
+        return user.roleSet().stream().map(Role::id).sorted().toList();
+    }
+
+    /** Credentials are short; anything longer is refused before it reaches hashing. */
+    private static String bounded(String value) {
+        if (value.length() > MAX_CREDENTIAL_LENGTH) {
+            throw new InvalidArgument("That value is too long (" + value.length() + " characters).");
+        }
+        return value;
+    }
+
+    record AuthPayload(String accessToken, String refreshToken, long expiresIn, String tokenType) {
+    }
+}

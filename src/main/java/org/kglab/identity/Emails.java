@@ -1,0 +1,23 @@
+package org.kglab.identity;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** One spelling per address: trimmed, NFC, lower case. Validation is deliberately shallow. */
+final class Emails {
+
+    private static final int MAX_LENGTH = 254;
+    private static final Pattern SHAPE = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private Emails() {
+    }
+
+    static String normalise(String email) {
+        String normal = Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        if (normal.length() > MAX_LENGTH || !SHAPE.matcher(normal).matches()) {
+            throw new InvalidCredentialsFormat("That is not an email address we can use: write it as name@example.org.");
+        }
+        return normal;
+    }
+}

@@ -1,0 +1,20 @@
+package org.kglab.identity;
+
+/**
+ * An access token was refused. The message never quotes the token: it is a credential, and what
+ * was wrong with a forged one is of no use to the caller.
+ */
+public final class InvalidAccessToken extends RuntimeException {
+
+    private InvalidAccessToken(String message) {
+        super(message);
+    }
+
+    static InvalidAccessToken expired() {
+        return new InvalidAccessToken("The access token has expired.");
+    }
+
+    static InvalidAccessToken invalid() {
+        return new InvalidAccessToken("The access token is not valid.");
+    }
+}

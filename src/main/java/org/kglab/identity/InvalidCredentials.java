@@ -1,0 +1,9 @@
+package org.kglab.identity;
+
+/** Sign-in failed. One message for every reason, so that it does not tell whether the account exists. */
+public final class InvalidCredentials extends RuntimeException {
+
+    InvalidCredentials() {
+        super("Email or password is incorrect.");
+    }
+}

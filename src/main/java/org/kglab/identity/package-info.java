@@ -1,0 +1,4 @@
+@NullMarked
+package org.kglab.identity;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,141 @@
+package org.kglab.api;
+
+import com.jayway.jsonpath.DocumentContext;
+import graphql.language.FieldDefinition;
+import graphql.language.InputValueDefinition;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.Type;
+import graphql.language.TypeName;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.kglab.support.Api;
+import org.kglab.support.IntegrationTest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every root field of schema.graphqls and every REST route the server has, anonymously, and
+ * proves each is refused unless it is on the public list. A new field or route is covered the
+ * moment it exists: nobody has to remember to add it here.
+ */
+@MicronautTest(transactional = false)
+class ProtectedByDefaultIT extends IntegrationTest {
+
+    /** The only GraphQL fields an anonymous caller may use. Deliberately spelled out again here. */
+    private static final Set<String> PUBLIC_FIELDS = Set.of(
+            "Mutation.register", "Mutation.login", "Mutation.refreshToken", "Mutation.logout");
+
+    /** The only REST routes (method + template) an anonymous caller may use. */
+    private static final Set<String> PUBLIC_ROUTES = Set.of(
+            "GET /graphiql", "GET /docs", "GET /.well-known/jwks.json",
+            "GET /graphql", "POST /graphql",
+            "GET /health", "GET /health/{selector}");
+
+    @Inject
+    Router router;
+
+    @Test
+    void refusesEveryNonPublicGraphQLFieldToAnonymousCallers() throws Exception {
+        TypeDefinitionRegistry schema = new SchemaParser().parse(Files.readString(Path.of("schema.graphqls")));
+        List<String> checked = new ArrayList<>();
+        for (String root : List.of("Query", "Mutation")) {
+            ObjectTypeDefinition type = schema.getType(root, ObjectTypeDefinition.class).orElseThrow();
+            for (FieldDefinition field : type.getFieldDefinitions()) {
+                String name = root + "." + field.getName();
+                DocumentContext reply = api.anonymous().graphqlText(operation(root, field, schema), Map.of());
+                boolean failed = reply.read("$.errors") != null;
+                String classification = failed ? reply.read("$.errors[0].extensions.classification") : null;
+                String message = failed ? reply.read("$.errors[0].message") : null;
+                if (PUBLIC_FIELDS.contains(name)) {
+                    // Public fields may still fail (a wrong password is UNAUTHENTICATED), but never at the guard.
+                    assertThat(message == null ? "" : message).as(name).doesNotContain("Sign in to use");
+                } else {
+                    assertThat(classification).as(name + ": " + reply.jsonString()).isEqualTo("UNAUTHENTICATED");
+                    assertThat(message).startsWith("Sign in to use '" + field.getName() + "'");
+                }
+                checked.add(name);
+            }
+        }
+        assertThat(checked).containsAll(PUBLIC_FIELDS).contains("Query.documents", "Mutation.deleteDocument");
+    }
+
+    @Test
+    void refusesEveryNonPublicRouteToAnonymousCallers() {
+        List<String> checked = new ArrayList<>();
+        for (UriRouteInfo<?, ?> route : router.uriRoutes().toList()) {
+            String template = route.getUriMatchTemplate().toString().strip();
+            String key = route.getHttpMethod() + " " + template;
+            // HEAD is answered by the GET route of the same path, with the same rules.
+            String rule = route.getHttpMethod() == io.micronaut.http.HttpMethod.HEAD ? "GET " + template : key;
+            String path = route.getUriMatchTemplate().expand(Map.of(
+                    "selector", "liveness", "id", UUID.randomUUID().toString()));
+            Api.Reply reply = api.anonymous().send(HttpRequest.create(route.getHttpMethod(), path));
+            if (PUBLIC_ROUTES.contains(rule)) {
+                assertThat(reply.status()).as(key).isNotEqualTo(401);
+            } else {
+                assertThat(reply.status()).as(key + " " + reply.body()).isEqualTo(401);
+            }
+            checked.add(key);
+        }
+        assertThat(checked).contains("POST /api/v1/files", "GET /graphiql", "GET /health");
+    }
+
+    @Test
+    void explainsARefusalInProblemJson() {
+        var body = MultipartBody.builder().addPart("file", "note.md", MediaType.TEXT_PLAIN_TYPE, new byte[] {'x'}).build();
+        Api.Reply reply = api.anonymous()
+                .send(HttpRequest.POST("/api/v1/files", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().<String>read("$.detail")).contains("Authorization: Bearer");
+    }
+
+    /** A syntactically valid call of the field: placeholder arguments, the smallest selection. */
+    private static String operation(String root, FieldDefinition field, TypeDefinitionRegistry schema) {
+        String arguments = field.getInputValueDefinitions().stream()
+                .map(ProtectedByDefaultIT::placeholder)
+                .collect(Collectors.joining(", "));
+        String call = field.getName() + (arguments.isEmpty() ? "" : "(" + arguments + ")");
+        boolean object = schema.getType(baseName(field.getType()), ObjectTypeDefinition.class).isPresent();
+        return (root.equals("Query") ? "query" : "mutation") + " { " + call + (object ? " { __typename }" : "") + " }";
+    }
+
+    private static String placeholder(InputValueDefinition argument) {
+        String value = switch (baseName(argument.getType())) {
+            case "ID", "String" -> "\"" + UUID.randomUUID() + "\"";
+            case "Int" -> "1";
+            case "Boolean" -> "false";
+            case "Visibility" -> "PRIVATE";
+            default -> throw new AssertionError("Add a placeholder for " + baseName(argument.getType()));
+        };
+        return argument.getName() + ": " + value;
+    }
+
+    private static String baseName(Type<?> type) {
+        return switch (type) {
+            case NonNullType t -> baseName(t.getType());
+            case ListType t -> baseName(t.getType());
+            case TypeName t -> t.getName();
+            default -> throw new AssertionError(type.toString());
+        };
+    }
+}
