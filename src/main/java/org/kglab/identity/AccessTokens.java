@@ -1,5 +1,7 @@
 package org.kglab.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -45,6 +47,7 @@ final class AccessTokens {
     private static final String ROLES = "roles";
     /** Ours are well under 1 KB; anything this large is refused before it costs a parse. */
     static final int MAX_TOKEN_CHARS = 8 * 1024;
+    private static final int VERIFIED_CACHE_SIZE = 10_000;
 
     /** @param value the compact JWT, sent as {@code Authorization: Bearer …} */
     public record IssuedAccessToken(String value, Instant expiresAt) {
@@ -69,6 +72,12 @@ final class AccessTokens {
     private final ECDSASigner signer;
     private final String keyId;
     private final DefaultJWTProcessor<SecurityContext> processor;
+    /**
+     * Tokens already verified, by their exact text (signature included), so that a client reusing
+     * its token does not pay for an ES256 verification on every request. An entry is honoured only
+     * until the token's own expiry.
+     */
+    private final Cache<String, VerifiedAccessToken> verified;
 
     AccessTokens(SigningKeys keys, TokenProperties tokens, Clock clock) {
         this.tokens = tokens;
@@ -83,6 +92,8 @@ final class AccessTokens {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys.verificationKeys()));
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(TYPE));
         processor.setJWTClaimsSetVerifier(new ClaimsVerifier(tokens, clock));
+        this.verified = Caffeine.newBuilder().maximumSize(VERIFIED_CACHE_SIZE)
+                .expireAfterWrite(tokens.accessTokenTtl().plus(tokens.clockSkew())).build();
     }
 
     IssuedAccessToken issue(UUID userId, Set<String> roles) {
@@ -113,6 +124,19 @@ final class AccessTokens {
         if (token.length() > MAX_TOKEN_CHARS) {
             throw InvalidAccessToken.invalid();
         }
+        VerifiedAccessToken cached = verified.getIfPresent(token);
+        if (cached != null) {
+            if (clock.instant().isBefore(cached.expiresAt().plus(tokens.clockSkew()))) {
+                return cached;
+            }
+            verified.invalidate(token);
+        }
+        VerifiedAccessToken result = verifyFully(token);
+        verified.put(token, result);
+        return result;
+    }
+
+    private VerifiedAccessToken verifyFully(String token) {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);

@@ -172,6 +172,27 @@ class AccessTokensTest {
     }
 
     @Test
+    void stopsAcceptingAnAlreadyVerifiedTokenOnceItExpires() {
+        String token = tokens.issue(userId, Set.of("user")).value();
+        assertThat(tokens.verify(token).userId()).isEqualTo(userId);
+        assertThat(tokens.verify(token).userId()).isEqualTo(userId);
+
+        clock.advance(Duration.ofMinutes(15).plusSeconds(31));
+
+        assertThatThrownBy(() -> tokens.verify(token))
+                .isInstanceOf(InvalidAccessToken.class)
+                .hasMessage("The access token has expired.");
+    }
+
+    @Test
+    void neverTakesATamperedCopyOfAVerifiedTokenForIt() {
+        String token = tokens.issue(userId, Set.of("user")).value();
+        tokens.verify(token);
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+        assertThatThrownBy(() -> tokens.verify(tampered)).isInstanceOf(InvalidAccessToken.class);
+    }
+
+    @Test
     void acceptsATokenExpiredWithinTheSkew() {
         String token = tokens.issue(userId, Set.of("user")).value();
 
