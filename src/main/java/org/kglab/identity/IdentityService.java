@@ -19,19 +19,23 @@ public class IdentityService {
     private final AccessTokens accessTokens;
     private final RefreshTokenRotation refreshTokens;
     private final SigningKeys signingKeys;
+    private final SignInThrottle throttle;
     private final Clock clock;
 
     IdentityService(Users users, Passwords passwords, AccessTokens accessTokens, RefreshTokenRotation refreshTokens,
-                    SigningKeys signingKeys, Clock clock) {
+                    SigningKeys signingKeys, SignInThrottle throttle, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.signingKeys = signingKeys;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
-    public User register(String email, String password) {
+    /** Sign-in calls are limited per client address; {@code client} is that address. */
+    public User register(String client, String email, String password) {
+        throttle.admitClient(client);
         String normalised = Emails.normalise(email);
         String hash = passwords.hash(password);
         UUID id = UUID.randomUUID();
@@ -42,8 +46,14 @@ public class IdentityService {
         return users.findById(id).orElseThrow();
     }
 
-    /** Every failure, whatever its cause, costs one password hash and gives the same answer. */
-    public TokenPair login(String email, String password) {
+    /**
+     * Every failure, whatever its cause, costs one password hash and gives the same answer; repeated
+     * failures lock the address for a while, whether or not it has an account.
+     */
+    public TokenPair login(String client, String email, String password) {
+        throttle.admitClient(client);
+        String key = email.strip().toLowerCase(java.util.Locale.ROOT);
+        throttle.checkNotLocked(key);
         User user;
         try {
             user = users.findByEmail(Emails.normalise(email)).orElse(null);
@@ -52,19 +62,22 @@ public class IdentityService {
         }
         boolean matches = passwords.matches(password, user == null ? null : user.passwordHash());
         if (user == null || !matches || user.disabled()) {
+            throttle.recordFailure(key);
             throw new InvalidCredentials();
         }
         return pairFor(user, refreshTokens.start(user.userId()));
     }
 
-    public TokenPair refresh(String refreshToken) {
+    public TokenPair refresh(String client, String refreshToken) {
+        throttle.admitClient(client);
         RefreshTokenRotation.Rotated rotated = refreshTokens.rotate(refreshToken);
         User user = users.findById(rotated.user().value()).filter(u -> !u.disabled())
                 .orElseThrow(InvalidRefreshToken::new);
         return pairFor(user, rotated.refreshToken());
     }
 
-    public void logout(String refreshToken) {
+    public void logout(String client, String refreshToken) {
+        throttle.admitClient(client);
         refreshTokens.revokeFamilyOf(refreshToken);
     }
 

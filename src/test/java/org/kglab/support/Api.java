@@ -108,7 +108,7 @@ public final class Api {
         try (var client = java.net.http.HttpClient.newHttpClient()) {
             var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -136,12 +136,21 @@ public final class Api {
     }
 
     public DocumentContext graphqlText(String query, Map<String, Object> variables) {
-        Reply reply = send(HttpRequest.POST("/graphql", Map.of("query", query, "variables", variables))
-                .contentType(MediaType.APPLICATION_JSON_TYPE));
+        Reply reply = graphqlReply(query, variables);
         if (reply.status() != 200) {
             throw new AssertionError("GraphQL answered HTTP " + reply.status() + ": " + reply.body());
         }
         return reply.json();
+    }
+
+    /** The whole HTTP answer to a GraphQL operation from {@code src/test/resources/graphql/<file>.graphql}. */
+    public Reply graphqlReply(String file, Map<String, Object> variables, boolean fromFile) {
+        return graphqlReply(fromFile ? operation(file) : file, variables);
+    }
+
+    private Reply graphqlReply(String query, Map<String, Object> variables) {
+        return send(HttpRequest.POST("/graphql", Map.of("query", query, "variables", variables))
+                .contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
     /** An absent leaf, such as {@code $.errors} of a successful response, reads as null. */
@@ -156,11 +165,11 @@ public final class Api {
         try {
             HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
             return new Reply(response.code(), response.getContentType().map(MediaType::toString).orElse(""),
-                    response.body() == null ? "" : response.body());
+                    response.body() == null ? "" : response.body(), response.getHeaders().get("Retry-After"));
         } catch (HttpClientResponseException e) {
             return new Reply(e.getStatus().getCode(),
                     e.getResponse().getContentType().map(MediaType::toString).orElse(""),
-                    e.getResponse().getBody(String.class).orElse(""));
+                    e.getResponse().getBody(String.class).orElse(""), e.getResponse().getHeaders().get("Retry-After"));
         }
     }
 
@@ -185,7 +194,7 @@ public final class Api {
     }
 
     /** An HTTP answer, body as text. */
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, @Nullable String retryAfter) {
 
         public DocumentContext json() {
             return JsonPath.using(JSON).parse(body);

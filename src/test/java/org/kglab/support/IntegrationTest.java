@@ -43,6 +43,8 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("kglab.sync.relay.poll-interval", "1s");
         properties.put("kglab.sync.relay.backoff-initial", "50ms");
         properties.put("kglab.sync.relay.backoff-max", "500ms");
+        // Every test signs users up from one address; only SignInLimitsIT tests the limits themselves.
+        properties.put("kglab.auth.limits.per-client", "10000");
         properties.putAll(extraProperties());
         return properties;
     }

@@ -21,6 +21,9 @@ final class CallerInputCustomizer implements GraphQLExecutionInputCustomizer {
     public Publisher<ExecutionInput> customize(ExecutionInput input, HttpRequest httpRequest,
                                                MutableHttpResponse<String> httpResponse) {
         HttpRequest<?> request = httpRequest;
+        // The socket's peer: forwarded-for headers are not trusted unless a proxy is configured to set them.
+        GraphQLCaller.putExchange(input.getGraphQLContext(), request.getRemoteAddress().getAddress().getHostAddress(),
+                httpResponse);
         request.getUserPrincipal(Authentication.class)
                 .map(Callers::fromAuthentication)
                 .ifPresent(caller -> GraphQLCaller.put(input.getGraphQLContext(), caller));

@@ -8,5 +8,6 @@ enum ErrorCode implements ErrorClassification {
     UNAUTHENTICATED,
     FORBIDDEN,
     NOT_FOUND,
+    RATE_LIMITED,
     INTERNAL
 }

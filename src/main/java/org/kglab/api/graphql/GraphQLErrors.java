@@ -15,6 +15,10 @@ import org.kglab.identity.EmailTaken;
 import org.kglab.identity.InvalidCredentials;
 import org.kglab.identity.InvalidCredentialsFormat;
 import org.kglab.identity.InvalidRefreshToken;
+import org.kglab.identity.TooManyAttempts;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +39,13 @@ final class GraphQLErrors implements DataFetcherExceptionHandler {
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
             DataFetcherExceptionHandlerParameters parameters) {
         Throwable exception = unwrap(parameters.getException());
+        if (exception instanceof TooManyAttempts tooMany) {
+            MutableHttpResponse<?> response = GraphQLCaller.response(parameters.getDataFetchingEnvironment().getGraphQlContext());
+            if (response != null) {
+                response.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER,
+                        String.valueOf(tooMany.retryAfterSeconds()));
+            }
+        }
         GraphQLError error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
                 .errorType(classify(exception))
                 .message(messageOf(exception))
@@ -45,6 +56,7 @@ final class GraphQLErrors implements DataFetcherExceptionHandler {
     static ErrorCode classify(Throwable exception) {
         return switch (exception) {
             case Unauthenticated e -> ErrorCode.UNAUTHENTICATED;
+            case TooManyAttempts e -> ErrorCode.RATE_LIMITED;
             case InvalidCredentials e -> ErrorCode.UNAUTHENTICATED;
             case InvalidRefreshToken e -> ErrorCode.UNAUTHENTICATED;
             case DocumentAccessDenied e -> ErrorCode.FORBIDDEN;

@@ -27,13 +27,14 @@ final class IdentityWiring implements FeatureWiring {
         wiring.type("Query", type -> type
                 .dataFetcher("me", env -> identity.user(GraphQLCaller.require(env))));
         wiring.type("Mutation", type -> type
-                .dataFetcher("register", env -> identity.register(bounded(env.getArgument("email")),
-                        bounded(env.getArgument("password"))))
-                .dataFetcher("login", env -> payload(identity.login(bounded(env.getArgument("email")),
-                        bounded(env.getArgument("password")))))
-                .dataFetcher("refreshToken", env -> payload(identity.refresh(bounded(env.getArgument("refreshToken")))))
+                .dataFetcher("register", env -> identity.register(GraphQLCaller.clientAddress(env),
+                        bounded(env.getArgument("email")), bounded(env.getArgument("password"))))
+                .dataFetcher("login", env -> payload(identity.login(GraphQLCaller.clientAddress(env),
+                        bounded(env.getArgument("email")), bounded(env.getArgument("password")))))
+                .dataFetcher("refreshToken", env -> payload(identity.refresh(GraphQLCaller.clientAddress(env),
+                        bounded(env.getArgument("refreshToken")))))
                 .dataFetcher("logout", env -> {
-                    identity.logout(bounded(env.getArgument("refreshToken")));
+                    identity.logout(GraphQLCaller.clientAddress(env), bounded(env.getArgument("refreshToken")));
                     return true;
                 }));
         wiring.type("User", type -> type

@@ -1,0 +1,22 @@
+package org.kglab.identity;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * Bounds on sign-in traffic.
+ *
+ * @param perClient       register, login, refresh and logout calls one client address may make per window
+ * @param perClientWindow the window of {@code perClient}
+ * @param failuresBeforeLock failed logins to one account before it is locked
+ * @param lock            how long a locked account stays locked (failures are forgiven at this pace)
+ */
+@ConfigurationProperties("kglab.auth.limits")
+record SignInLimitProperties(
+        @Bindable(defaultValue = "30") int perClient,
+        @Bindable(defaultValue = "1m") Duration perClientWindow,
+        @Bindable(defaultValue = "5") int failuresBeforeLock,
+        @Bindable(defaultValue = "15m") Duration lock) {
+}
