@@ -4,18 +4,25 @@ import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 // Only the health endpoint is enabled at run time, so only it is documented.
 @OpenAPIInclude(classes = HealthEndpoint.class,
         tags = @Tag(name = "Health", description = "Whether the service and both of its stores answer"))
+@SecurityScheme(name = Application.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "The accessToken from the GraphQL login mutation")
 @OpenAPIDefinition(info = @Info(
         title = "Knowledge Graph Lab backend",
         version = "0.1",
         description = "REST shim of the Knowledge Graph Lab backend: uploads and health. "
                 + "Everything else is in the GraphQL API at /graphql (playground at /graphiql)."))
 public final class Application {
+
+    /** Name of the OpenAPI security scheme that protected operations refer to. */
+    public static final String BEARER = "bearerAuth";
 
     private Application() {
     }

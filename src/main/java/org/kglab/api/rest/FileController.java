@@ -16,7 +16,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.kglab.Application;
 import org.jspecify.annotations.Nullable;
 import org.kglab.documents.Document;
 import org.kglab.documents.Visibility;
@@ -30,6 +32,7 @@ import java.io.UncheckedIOException;
 /** File uploads. The file is streamed to disk as it arrives; it is never held in memory whole. */
 @Controller("/api/v1/files")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = Application.BEARER)
 @Tag(name = "Files", description = "Upload documents")
 final class FileController {
 

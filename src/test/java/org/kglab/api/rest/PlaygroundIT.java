@@ -47,7 +47,8 @@ class PlaygroundIT extends IntegrationTest {
         Api.Reply spec = api.get("/openapi/kglab-backend.yml");
         assertThat(spec.status()).isEqualTo(200);
         assertThat(spec.body()).contains("openapi: 3").contains("/api/v1/files").contains("UploadResponse")
-                .contains("/health:").doesNotContain("/beans:");
+                .contains("/health:").doesNotContain("/beans:")
+                .contains("bearerAuth").contains("scheme: bearer");
     }
 
     @Test
