@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What authentication adds to a request. The same GraphQL query ({@code { __typename }}, which any
@@ -26,14 +24,13 @@ import java.util.regex.Pattern;
 public final class AuthOverhead {
 
     private static final String QUERY = "{\"query\":\"{ __typename }\"}";
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
         URI graphql = URI.create(arg(args, 0, "http://127.0.0.1:8080")).resolve("/graphql");
         int clients = Integer.parseInt(arg(args, 1, "32"));
         Duration phase = Duration.ofSeconds(Long.parseLong(arg(args, 2, "15")));
         try (var http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
-            String token = signUp(http, graphql);
+            String token = BenchAccount.accessToken(http, graphql);
             System.out.printf(Locale.ROOT, "auth overhead: POST /graphql { __typename }, %d clients, %ds phases%n",
                     clients, phase.toSeconds());
             run(http, graphql, null, clients, phase);
@@ -93,23 +90,6 @@ public final class AuthOverhead {
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String signUp(HttpClient http, URI graphql) throws Exception {
-        String email = "bench-" + System.nanoTime() + "@example.org";
-        String credentials = "email: \\\"" + email + "\\\", password: \\\"a long benchmark passphrase\\\"";
-        post(http, graphql, "{\"query\":\"mutation { register(" + credentials + ") { id } }\"}");
-        String login = post(http, graphql, "{\"query\":\"mutation { login(" + credentials + ") { accessToken } }\"}");
-        Matcher token = ACCESS_TOKEN.matcher(login);
-        if (!token.find()) {
-            throw new IllegalStateException("Sign-in failed: " + login);
-        }
-        return token.group(1);
-    }
-
-    private static String post(HttpClient http, URI graphql, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(graphql).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static double percentile(long[] sorted, int percentile) {

@@ -49,23 +49,28 @@ public final class UploadToGraphLatency {
         try (var http = HttpClient.newHttpClient();
              Driver neo4j = GraphDatabase.driver(bolt, AuthTokens.none())) {
             neo4j.verifyConnectivity();
+            String token = BenchAccount.accessToken(http, base);
             System.out.printf(Locale.ROOT, "upload -> visible Neo4j node, sequential, against %s%n", base);
-            measure("warm-up", http, neo4j, base, "warmup.md", markdown, 5, false);
-            measure("markdown", http, neo4j, base, "note.md", markdown, markdownRuns, true);
-            measure("pdf-1MB", http, neo4j, base, "paper.pdf", pdf, pdfRuns, true);
+            var target = new Target(http, neo4j, base, token);
+            measure("warm-up", target, "warmup.md", markdown, 5, false);
+            measure("markdown", target, "note.md", markdown, markdownRuns, true);
+            measure("pdf-1MB", target, "paper.pdf", pdf, pdfRuns, true);
         }
     }
 
-    private static void measure(String label, HttpClient http, Driver neo4j, URI base, String name, byte[] content,
-                                int runs, boolean print) throws Exception {
+    private record Target(HttpClient http, Driver neo4j, URI base, String token) {
+    }
+
+    private static void measure(String label, Target target, String name, byte[] content, int runs, boolean print)
+            throws Exception {
         List<Double> total = new ArrayList<>();
         List<Double> answered = new ArrayList<>();
         List<Double> lag = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            String id = upload(http, base, name, content);
+            String id = upload(target, name, content);
             long response = System.nanoTime();
-            awaitNode(neo4j, id);
+            awaitNode(target.neo4j(), id);
             long visible = System.nanoTime();
             total.add(ms(visible - start));
             answered.add(ms(response - start));
@@ -80,18 +85,19 @@ public final class UploadToGraphLatency {
         }
     }
 
-    private static String upload(HttpClient http, URI base, String name, byte[] content) throws Exception {
+    private static String upload(Target target, String name, byte[] content) throws Exception {
         String boundary = "bench-" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(base.resolve("/api/v1/files"))
+        var request = HttpRequest.newBuilder(target.base().resolve("/api/v1/files"))
+                .header("Authorization", "Bearer " + target.token())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = target.http().send(request, HttpResponse.BodyHandlers.ofString());
         Matcher id = DOCUMENT_ID.matcher(response.body());
         if (response.statusCode() != 201 || !id.find()) {
             throw new IllegalStateException("Upload failed: " + response.statusCode() + " " + response.body());
