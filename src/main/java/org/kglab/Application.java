@@ -4,6 +4,7 @@ import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
@@ -13,7 +14,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @OpenAPIInclude(classes = HealthEndpoint.class,
         tags = @Tag(name = "Health", description = "Whether the service and both of its stores answer"))
 @SecurityScheme(name = Application.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "The accessToken from the GraphQL login mutation")
+        description = "The accessToken from the GraphQL login mutation, or an API key (kgl_...)")
+@SecurityScheme(name = Application.API_KEY, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        paramName = "X-API-Key", description = "An API key (kgl_...) from the GraphQL createApiKey mutation")
 @OpenAPIDefinition(info = @Info(
         title = "Knowledge Graph Lab backend",
         version = "0.1",
@@ -23,6 +26,7 @@ public final class Application {
 
     /** Name of the OpenAPI security scheme that protected operations refer to. */
     public static final String BEARER = "bearerAuth";
+    public static final String API_KEY = "apiKeyAuth";
 
     private Application() {
     }

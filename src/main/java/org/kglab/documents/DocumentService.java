@@ -3,7 +3,11 @@ package org.kglab.documents;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.kglab.audit.AuditAction;
+import org.kglab.audit.AuditLog;
+import org.kglab.audit.Origin;
 import org.kglab.identity.Caller;
+import org.kglab.identity.Scope;
 
 import java.sql.Connection;
 import java.time.Instant;
@@ -26,15 +30,17 @@ public class DocumentService {
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<DocumentStored> stored;
     private final ApplicationEventPublisher<DocumentDeleted> deleted;
+    private final AuditLog audit;
 
     DocumentService(Documents documents, DocumentFiles files, TransactionOperations<Connection> transactions,
                     ApplicationEventPublisher<DocumentStored> stored,
-                    ApplicationEventPublisher<DocumentDeleted> deleted) {
+                    ApplicationEventPublisher<DocumentDeleted> deleted, AuditLog audit) {
         this.documents = documents;
         this.files = files;
         this.transactions = transactions;
         this.stored = stored;
         this.deleted = deleted;
+        this.audit = audit;
     }
 
     /**
@@ -42,6 +48,7 @@ public class DocumentService {
      * neither row nor file remains.
      */
     public Document store(Caller owner, NewDocument input) {
+        owner.require(Scope.INGEST);
         DocumentId id = DocumentId.random();
         // PostgreSQL keeps microseconds; truncating here keeps cursors built from this value exact.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -65,10 +72,12 @@ public class DocumentService {
 
     /** A document the caller may see; anything else, even if it exists, is not found. */
     public Document get(Caller viewer, DocumentId id) {
+        viewer.require(Scope.READ);
         return documents.findVisible(id.value(), viewer.id().value()).orElseThrow(() -> new DocumentNotFound(id));
     }
 
     public DocumentPage page(Caller viewer, PageRequest request) {
+        viewer.require(Scope.READ);
         int limit = request.first() + 1;
         UUID viewerId = viewer.id().value();
         List<Document> rows;
@@ -88,6 +97,7 @@ public class DocumentService {
 
     /** Texts of many documents in one query; ids the viewer cannot see are absent from the map. */
     public Map<DocumentId, String> texts(Caller viewer, Collection<DocumentId> ids) {
+        viewer.require(Scope.READ);
         List<UUID> keys = ids.stream().map(DocumentId::value).distinct().toList();
         Map<DocumentId, String> texts = HashMap.newHashMap(keys.size());
         if (!keys.isEmpty()) {
@@ -101,7 +111,8 @@ public class DocumentService {
      * Deletes the row (and, through its event, the graph node), then the original file. Only the
      * owner may; others get not-found for private documents and a refusal for public ones.
      */
-    public void delete(Caller caller, DocumentId id) {
+    public void delete(Caller caller, Origin origin, DocumentId id) {
+        caller.require(Scope.WRITE);
         transactions.executeWrite(status -> {
             Document document = documents.findVisibleForUpdate(id.value(), caller.id().value())
                     .orElseThrow(() -> new DocumentNotFound(id));
@@ -110,6 +121,8 @@ public class DocumentService {
             }
             documents.deleteRow(id.value());
             deleted.publishEvent(new DocumentDeleted(id, document.version() + 1));
+            audit.record(AuditAction.DOCUMENT_DELETED, caller.id().value(), id.toString(), origin,
+                    "'" + document.title() + "'");
             return null;
         });
         files.delete(id);

@@ -8,22 +8,28 @@ import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
 /**
- * Turns a bearer access token into the request's authentication. An invalid token authenticates
- * no one, and the access rules then refuse whatever is not public.
+ * Turns a bearer credential into the request's authentication: an API key ({@code kgl_…}, from
+ * {@code Authorization: Bearer} or {@code X-API-Key}) or one of our access tokens. An invalid one
+ * authenticates no one, and the access rules then refuse whatever is not public.
  */
 @Singleton
 final class BearerTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     private final IdentityService identity;
+    private final ApiKeyService apiKeys;
 
-    BearerTokenValidator(IdentityService identity) {
+    BearerTokenValidator(IdentityService identity, ApiKeyService apiKeys) {
         this.identity = identity;
+        this.apiKeys = apiKeys;
     }
 
     @Override
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
         try {
-            return Publishers.just(Callers.toAuthentication(identity.authenticate(token)));
+            Caller caller = token.startsWith(ApiKeyService.PREFIX)
+                    ? apiKeys.authenticate(token)
+                    : identity.authenticate(token);
+            return Publishers.just(Callers.toAuthentication(caller));
         } catch (InvalidAccessToken e) {
             return Publishers.empty();
         }

@@ -1,14 +1,16 @@
 package org.kglab.identity;
 
 import jakarta.inject.Singleton;
+import org.kglab.audit.AuditAction;
+import org.kglab.audit.AuditLog;
+import org.kglab.audit.Origin;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Accounts and sign-in: register, log in, refresh, log out, and turning a token into a {@link Caller}. */
 @Singleton
@@ -20,22 +22,29 @@ public class IdentityService {
     private final RefreshTokenRotation refreshTokens;
     private final SigningKeys signingKeys;
     private final SignInThrottle throttle;
+    private final DisabledAccounts disabled;
+    private final EmailVerification verification;
+    private final AuditLog audit;
     private final Clock clock;
 
     IdentityService(Users users, Passwords passwords, AccessTokens accessTokens, RefreshTokenRotation refreshTokens,
-                    SigningKeys signingKeys, SignInThrottle throttle, Clock clock) {
+                    SigningKeys signingKeys, SignInThrottle throttle, DisabledAccounts disabled,
+                    EmailVerification verification, AuditLog audit, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.signingKeys = signingKeys;
         this.throttle = throttle;
+        this.disabled = disabled;
+        this.verification = verification;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    /** Sign-in calls are limited per client address; {@code client} is that address. */
-    public User register(String client, String email, String password) {
-        throttle.admitClient(client);
+    /** Creates the account and mails a verification link. Sign-in calls are limited per client address. */
+    public User register(Origin origin, String email, String password) {
+        throttle.admitClient(origin.address());
         String normalised = Emails.normalise(email);
         String hash = passwords.hash(password);
         UUID id = UUID.randomUUID();
@@ -43,41 +52,44 @@ public class IdentityService {
                 clock.instant().truncatedTo(ChronoUnit.MICROS)) == 0) {
             throw new EmailTaken();
         }
-        return users.findById(id).orElseThrow();
+        User user = users.findById(id).orElseThrow();
+        audit.record(AuditAction.ACCOUNT_REGISTERED, id, id.toString(), origin, null);
+        verification.mailLink(user);
+        return user;
     }
 
     /**
      * Every failure, whatever its cause, costs one password hash and gives the same answer; repeated
      * failures lock the address for a while, whether or not it has an account.
      */
-    public TokenPair login(String client, String email, String password) {
-        throttle.admitClient(client);
-        String key = email.strip().toLowerCase(java.util.Locale.ROOT);
+    public TokenPair login(Origin origin, String email, String password) {
+        throttle.admitClient(origin.address());
+        String key = email.strip().toLowerCase(Locale.ROOT);
         throttle.checkNotLocked(key);
-        User user;
-        try {
-            user = users.findByEmail(Emails.normalise(email)).orElse(null);
-        } catch (InvalidCredentialsFormat e) {
-            user = null;
-        }
+        User user = findByEmail(email).orElse(null);
         boolean matches = passwords.matches(password, user == null ? null : user.passwordHash());
         if (user == null || !matches || user.disabled()) {
             throttle.recordFailure(key);
+            // A malformed address may be a password typed into the wrong field: never record it.
+            audit.record(AuditAction.LOGIN_FAILED, user == null ? null : user.id(),
+                    wellFormed(email) ? key : "(not an email address)", origin,
+                    user == null ? "no such account" : matches ? "account disabled" : "wrong password");
             throw new InvalidCredentials();
         }
-        return pairFor(user, refreshTokens.start(user.userId()));
+        audit.record(AuditAction.LOGIN_SUCCEEDED, user.id(), user.id().toString(), origin, null);
+        return pairFor(user);
     }
 
-    public TokenPair refresh(String client, String refreshToken) {
-        throttle.admitClient(client);
-        RefreshTokenRotation.Rotated rotated = refreshTokens.rotate(refreshToken);
+    public TokenPair refresh(Origin origin, String refreshToken) {
+        throttle.admitClient(origin.address());
+        RefreshTokenRotation.Rotated rotated = refreshTokens.rotate(refreshToken, origin);
         User user = users.findById(rotated.user().value()).filter(u -> !u.disabled())
                 .orElseThrow(InvalidRefreshToken::new);
-        return pairFor(user, rotated.refreshToken());
+        return TokenPairs.of(accessTokens, clock, user, rotated.refreshToken());
     }
 
-    public void logout(String client, String refreshToken) {
-        throttle.admitClient(client);
+    public void logout(Origin origin, String refreshToken) {
+        throttle.admitClient(origin.address());
         refreshTokens.revokeFamilyOf(refreshToken);
     }
 
@@ -85,10 +97,14 @@ public class IdentityService {
         return users.findById(caller.id().value()).orElseThrow(InvalidCredentials::new);
     }
 
-    /** @throws InvalidAccessToken when the token is not one of ours, or has expired */
+    /** @throws InvalidAccessToken when the token is not one of ours, has expired, or its account is disabled */
     public Caller authenticate(String accessToken) {
         AccessTokens.VerifiedAccessToken verified = accessTokens.verify(accessToken);
-        return new Caller(new UserId(verified.userId()), Role.known(verified.roles()));
+        UserId user = new UserId(verified.userId());
+        if (disabled.contains(user)) {
+            throw InvalidAccessToken.invalid();
+        }
+        return new Caller(user, Role.known(verified.roles()));
     }
 
     /** The public half of every key that may have signed a valid access token, as a JWK Set. */
@@ -96,10 +112,25 @@ public class IdentityService {
         return signingKeys.publicJwks().toJSONObject();
     }
 
-    private TokenPair pairFor(User user, String refreshToken) {
-        Set<String> roles = user.roleSet().stream().map(Role::id).collect(Collectors.toSet());
-        AccessTokens.IssuedAccessToken access = accessTokens.issue(user.id(), roles);
-        long expiresIn = Duration.between(clock.instant(), access.expiresAt()).toSeconds();
-        return new TokenPair(access.value(), refreshToken, expiresIn);
+    /** A fresh sign-in: new access token, new refresh-token family. */
+    TokenPair pairFor(User user) {
+        return TokenPairs.of(accessTokens, clock, user, refreshTokens.start(user.userId()));
+    }
+
+    private static boolean wellFormed(String email) {
+        try {
+            Emails.normalise(email);
+            return true;
+        } catch (InvalidCredentialsFormat e) {
+            return false;
+        }
+    }
+
+    private Optional<User> findByEmail(String email) {
+        try {
+            return users.findByEmail(Emails.normalise(email));
+        } catch (InvalidCredentialsFormat e) {
+            return Optional.empty();
+        }
     }
 }

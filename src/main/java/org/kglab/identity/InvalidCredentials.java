@@ -4,6 +4,10 @@ package org.kglab.identity;
 public final class InvalidCredentials extends RuntimeException {
 
     InvalidCredentials() {
-        super("Email or password is incorrect.");
+        this("Email or password is incorrect.");
+    }
+
+    InvalidCredentials(String message) {
+        super(message);
     }
 }

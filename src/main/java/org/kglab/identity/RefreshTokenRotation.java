@@ -2,16 +2,15 @@ package org.kglab.identity;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.kglab.audit.AuditAction;
+import org.kglab.audit.AuditLog;
+import org.kglab.audit.Origin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -24,19 +23,19 @@ final class RefreshTokenRotation {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshTokenRotation.class);
     private static final String PREFIX = "kglr_";
-    private static final int MAX_TOKEN_LENGTH = 128;
 
     private final RefreshTokens tokens;
     private final TransactionOperations<Connection> transactions;
     private final TokenProperties properties;
+    private final AuditLog audit;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     RefreshTokenRotation(RefreshTokens tokens, TransactionOperations<Connection> transactions,
-                         TokenProperties properties, Clock clock) {
+                         TokenProperties properties, AuditLog audit, Clock clock) {
         this.tokens = tokens;
         this.transactions = transactions;
         this.properties = properties;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -46,7 +45,7 @@ final class RefreshTokenRotation {
     }
 
     /** Uses up {@code presented} and returns its successor with the account it belongs to. */
-    Rotated rotate(String presented) {
+    Rotated rotate(String presented, Origin origin) {
         byte[] hash = hash(presented);
         Outcome outcome = transactions.executeWrite(status -> {
             RefreshToken current = tokens.findByHashForUpdate(hash).orElse(null);
@@ -59,6 +58,8 @@ final class RefreshTokenRotation {
                 tokens.revokeFamily(current.familyId(), now);
                 LOG.warn("Refresh token reuse for user {}: token family {} revoked", current.userId(),
                         current.familyId());
+                audit.record(AuditAction.REFRESH_TOKEN_REUSED, current.userId(), current.userId().toString(), origin,
+                        "token family " + current.familyId() + " revoked");
                 return Outcome.rejected();
             }
             if (!current.expiresAt().isAfter(now)) {
@@ -76,6 +77,9 @@ final class RefreshTokenRotation {
 
     /** Revokes the family of {@code presented}; unknown tokens are ignored, so logout never fails. */
     void revokeFamilyOf(String presented) {
+        if (!OpaqueTokens.plausible(presented, PREFIX)) {
+            return;
+        }
         transactions.executeWrite(status -> {
             tokens.findByHashForUpdate(hash(presented))
                     .ifPresent(token -> tokens.revokeFamily(token.familyId(), clock.instant()));
@@ -88,23 +92,17 @@ final class RefreshTokenRotation {
     }
 
     private String issue(UUID userId, UUID familyId) {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = OpaqueTokens.generate(PREFIX);
         Instant now = clock.instant();
         tokens.insert(UUID.randomUUID(), userId, familyId, hash(token), now, now.plus(properties.refreshTokenTtl()));
         return token;
     }
 
     private static byte[] hash(String token) {
-        if (token.length() > MAX_TOKEN_LENGTH) {
+        if (!OpaqueTokens.plausible(token, PREFIX)) {
             throw new InvalidRefreshToken();
         }
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return OpaqueTokens.hash(token);
     }
 
     record Rotated(UserId user, String refreshToken) {

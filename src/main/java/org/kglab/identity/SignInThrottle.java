@@ -14,6 +14,7 @@ import java.time.Duration;
  * instance): one bucket per client address for all sign-in calls, and one per email address that
  * only failed logins drain, which locks the account for a while once empty. The email bucket exists
  * whether or not an account does, so a lock tells nothing about which addresses are registered.
+ * A third kind, per email address, bounds how much account mail one mailbox can be sent.
  */
 @Singleton
 final class SignInThrottle {
@@ -23,11 +24,13 @@ final class SignInThrottle {
     private final SignInLimitProperties limits;
     private final Cache<String, Bucket> clients;
     private final Cache<String, Bucket> accounts;
+    private final Cache<String, Bucket> mailboxes;
 
     SignInThrottle(SignInLimitProperties limits) {
         this.limits = limits;
         this.clients = Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterAccess(limits.perClientWindow()).build();
         this.accounts = Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterAccess(limits.lock()).build();
+        this.mailboxes = Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterAccess(limits.mailWindow()).build();
     }
 
     /** Counts one sign-in call from {@code client}; refuses it once the client is over its limit. */
@@ -47,10 +50,19 @@ final class SignInThrottle {
         accounts.get(email, key -> bucket(limits.failuresBeforeLock(), limits.lock())).tryConsume(1);
     }
 
+    /**
+     * Counts one message (verification, reset) to {@code address}, so that nobody can flood a
+     * mailbox; refuses it once the address is over its limit, whether or not it has an account.
+     */
+    void admitAccountMail(String address) {
+        take(mailboxes.get(address, key -> bucket(limits.mailPerAccount(), limits.mailWindow())));
+    }
+
     /** Forgets every count and lock. */
     void forgetAll() {
         clients.invalidateAll();
         accounts.invalidateAll();
+        mailboxes.invalidateAll();
     }
 
     private static void take(Bucket bucket) {

@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,4 +25,23 @@ interface Users extends GenericRepository<User, UUID> {
             ON CONFLICT (email) DO NOTHING
             """)
     int insertIfAbsent(UUID id, String email, String passwordHash, String role, Instant createdAt);
+
+    @Query("UPDATE users SET password_hash = :passwordHash WHERE id = :id")
+    void updatePassword(UUID id, String passwordHash);
+
+    @Query("UPDATE users SET email_verified = true WHERE id = :id")
+    void markEmailVerified(UUID id);
+
+    @Query("UPDATE users SET disabled = :disabled WHERE id = :id")
+    void updateDisabled(UUID id, boolean disabled);
+
+    @Query("UPDATE users SET role = :role WHERE id = :id")
+    void updateRole(UUID id, String role);
+
+    /** Keyset page in email order, after {@code afterEmail} ("" for the first page). */
+    @Query("SELECT * FROM users WHERE email > :afterEmail ORDER BY email LIMIT :limit")
+    List<User> pageByEmail(String afterEmail, int limit);
+
+    @Query("SELECT id FROM users WHERE disabled")
+    List<UUID> findDisabledIds();
 }

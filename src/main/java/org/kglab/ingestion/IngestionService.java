@@ -6,6 +6,7 @@ import org.kglab.documents.DocumentService;
 import org.kglab.documents.NewDocument;
 import org.kglab.documents.Visibility;
 import org.kglab.identity.Caller;
+import org.kglab.identity.Scope;
 
 import java.io.InputStream;
 
@@ -27,6 +28,8 @@ public class IngestionService {
     }
 
     public Document ingestUpload(Caller owner, Visibility visibility, String fileName, InputStream body) {
+        // Refused before a byte is staged.
+        owner.require(Scope.INGEST);
         String name = FileNames.clean(fileName);
         StagedFile staged = staging.receive(body);
         try {

@@ -1,6 +1,7 @@
 package org.kglab.api;
 
 import com.jayway.jsonpath.DocumentContext;
+import graphql.language.EnumTypeDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.InputValueDefinition;
 import graphql.language.ListType;
@@ -42,7 +43,8 @@ class ProtectedByDefaultIT extends IntegrationTest {
 
     /** The only GraphQL fields an anonymous caller may use. Deliberately spelled out again here. */
     private static final Set<String> PUBLIC_FIELDS = Set.of(
-            "Mutation.register", "Mutation.login", "Mutation.refreshToken", "Mutation.logout");
+            "Mutation.register", "Mutation.login", "Mutation.refreshToken", "Mutation.logout",
+            "Mutation.verifyEmail", "Mutation.requestPasswordReset", "Mutation.resetPassword");
 
     /** The only REST routes (method + template) an anonymous caller may use. */
     private static final Set<String> PUBLIC_ROUTES = Set.of(
@@ -112,21 +114,24 @@ class ProtectedByDefaultIT extends IntegrationTest {
     /** A syntactically valid call of the field: placeholder arguments, the smallest selection. */
     private static String operation(String root, FieldDefinition field, TypeDefinitionRegistry schema) {
         String arguments = field.getInputValueDefinitions().stream()
-                .map(ProtectedByDefaultIT::placeholder)
+                .map(argument -> placeholder(argument, schema))
                 .collect(Collectors.joining(", "));
         String call = field.getName() + (arguments.isEmpty() ? "" : "(" + arguments + ")");
         boolean object = schema.getType(baseName(field.getType()), ObjectTypeDefinition.class).isPresent();
         return (root.equals("Query") ? "query" : "mutation") + " { " + call + (object ? " { __typename }" : "") + " }";
     }
 
-    private static String placeholder(InputValueDefinition argument) {
-        String value = switch (baseName(argument.getType())) {
-            case "ID", "String" -> "\"" + UUID.randomUUID() + "\"";
-            case "Int" -> "1";
-            case "Boolean" -> "false";
-            case "Visibility" -> "PRIVATE";
-            default -> throw new AssertionError("Add a placeholder for " + baseName(argument.getType()));
-        };
+    private static String placeholder(InputValueDefinition argument, TypeDefinitionRegistry schema) {
+        String type = baseName(argument.getType());
+        var enumType = schema.getType(type, EnumTypeDefinition.class);
+        String value = enumType.isPresent() ? enumType.get().getEnumValueDefinitions().getFirst().getName()
+                : switch (type) {
+                    case "ID", "String" -> "\"" + UUID.randomUUID() + "\"";
+                    case "Int" -> "1";
+                    case "Boolean" -> "false";
+                    case "DateTime" -> "\"2099-01-01T00:00:00Z\"";
+                    default -> throw new AssertionError("Add a placeholder for " + type);
+                };
         return argument.getName() + ": " + value;
     }
 

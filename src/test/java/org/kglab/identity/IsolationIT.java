@@ -101,6 +101,23 @@ class IsolationIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void anApiKeyReachesNoMoreThanItsOwnerDoes() {
+        String bobsKey = api.graphql("createApiKey", Map.of("name", "bob's pipeline",
+                "scopes", List.of("READ", "WRITE", "INGEST"))).read("$.data.createApiKey.key");
+        api.actAs(bob.withToken(bobsKey));
+
+        DocumentContext document = api.graphql("document", Map.of("id", alicePrivate));
+        assertThat(document.<String>read("$.errors[0].extensions.classification")).isEqualTo("NOT_FOUND");
+        List<String> ids = api.graphql("documents", Map.of("first", 100)).read("$.data.documents.edges[*].node.id");
+        assertThat(ids).containsExactly(alicePublic);
+        assertThat(api.graphql("deleteDocument", Map.of("id", alicePublic))
+                .<String>read("$.errors[0].extensions.classification")).isEqualTo("FORBIDDEN");
+        String uploaded = uploaded(api.upload("by-key.md", Fixtures.text("# Bob's, through a key")));
+        assertThat(stores.count("SELECT count(*) FROM documents WHERE id = '" + uploaded + "' AND owner_id = '"
+                + bob.userId() + "'")).isEqualTo(1);
+    }
+
     private static String uploaded(Api.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().read("$.documentId");

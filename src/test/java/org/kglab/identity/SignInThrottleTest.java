@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SignInThrottleTest {
 
     private final SignInThrottle throttle =
-            new SignInThrottle(new SignInLimitProperties(3, Duration.ofMinutes(1), 2, Duration.ofMinutes(15)));
+            new SignInThrottle(new SignInLimitProperties(3, Duration.ofMinutes(1), 2, Duration.ofMinutes(15), 2, Duration.ofHours(1)));
 
     @Test
     void admitsAClientUpToItsLimitThenSaysWhenToRetry() {

@@ -159,7 +159,8 @@ public final class Api {
 
     public Reply send(MutableHttpRequest<?> request) {
         Session current = session;
-        if (current != null && request.getHeaders().getAuthorization().isEmpty()) {
+        if (current != null && request.getHeaders().getAuthorization().isEmpty()
+                && !request.getHeaders().contains("X-API-Key")) {
             request.bearerAuth(current.accessToken());
         }
         try {
@@ -190,6 +191,11 @@ public final class Api {
 
         public Caller caller() {
             return new Caller(new UserId(userId), Set.of(Role.USER));
+        }
+
+        /** The same user, presenting another credential (an API key, or a fresh access token). */
+        public Session withToken(String token) {
+            return new Session(userId, email, password, token, refreshToken);
         }
     }
 

@@ -33,7 +33,7 @@ public final class Stores {
     }
 
     public void clear() {
-        sql("TRUNCATE documents, outbox, refresh_tokens, users RESTART IDENTITY");
+        sql("TRUNCATE documents, outbox, refresh_tokens, account_tokens, api_keys, audit_log, users RESTART IDENTITY");
         cypher("MATCH (n) DETACH DELETE n");
         deleteTree(storage.files());
         deleteTree(storage.staging());

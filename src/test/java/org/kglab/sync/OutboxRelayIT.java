@@ -3,6 +3,7 @@ package org.kglab.sync;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.kglab.audit.Origin;
 import org.kglab.documents.DocumentId;
 import org.kglab.documents.DocumentService;
 import org.kglab.graph.DocumentNode;
@@ -51,7 +52,7 @@ class OutboxRelayIT extends IntegrationTest {
     void replayingEveryEntryLeavesTheGraphUnchanged() {
         UUID kept = upload("kept.txt", "stays");
         UUID deleted = upload("deleted.txt", "goes");
-        documents.delete(owner.caller(), new DocumentId(deleted));
+        documents.delete(owner.caller(), Origin.SERVICE, new DocumentId(deleted));
         awaitOutboxDrained();
         DocumentNode before = graph.findDocument(kept, owner.userId()).orElseThrow();
 
@@ -72,7 +73,7 @@ class OutboxRelayIT extends IntegrationTest {
         try {
             // Both entries wait in the outbox; the delete must not overtake the store.
             id = upload("short-lived.txt", "stored, then deleted");
-            documents.delete(owner.caller(), new DocumentId(id));
+            documents.delete(owner.caller(), Origin.SERVICE, new DocumentId(id));
         } finally {
             neo4j.start();
         }

@@ -16,9 +16,10 @@ import java.util.Set;
  */
 final class AccessGuard extends SimplePerformantInstrumentation {
 
-    /** The only fields an anonymous caller may use: what it takes to get a token. */
+    /** The only fields an anonymous caller may use: what it takes to get a token, or to get back in. */
     static final Set<String> PUBLIC_FIELDS = Set.of(
-            "Mutation.register", "Mutation.login", "Mutation.refreshToken", "Mutation.logout");
+            "Mutation.register", "Mutation.login", "Mutation.refreshToken", "Mutation.logout",
+            "Mutation.verifyEmail", "Mutation.requestPasswordReset", "Mutation.resetPassword");
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,

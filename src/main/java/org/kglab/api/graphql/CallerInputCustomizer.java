@@ -5,10 +5,12 @@ import io.micronaut.configuration.graphql.DefaultGraphQLExecutionInputCustomizer
 import io.micronaut.configuration.graphql.GraphQLExecutionInputCustomizer;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
+import org.kglab.audit.Origin;
 import org.kglab.identity.Callers;
 import org.reactivestreams.Publisher;
 
@@ -22,8 +24,9 @@ final class CallerInputCustomizer implements GraphQLExecutionInputCustomizer {
                                                MutableHttpResponse<String> httpResponse) {
         HttpRequest<?> request = httpRequest;
         // The socket's peer: forwarded-for headers are not trusted unless a proxy is configured to set them.
-        GraphQLCaller.putExchange(input.getGraphQLContext(), request.getRemoteAddress().getAddress().getHostAddress(),
-                httpResponse);
+        var origin = new Origin(request.getRemoteAddress().getAddress().getHostAddress(),
+                request.getHeaders().get(HttpHeaders.USER_AGENT, String.class).orElse(""));
+        GraphQLCaller.putExchange(input.getGraphQLContext(), origin, httpResponse);
         request.getUserPrincipal(Authentication.class)
                 .map(Callers::fromAuthentication)
                 .ifPresent(caller -> GraphQLCaller.put(input.getGraphQLContext(), caller));

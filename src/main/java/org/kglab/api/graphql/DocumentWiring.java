@@ -37,7 +37,8 @@ final class DocumentWiring implements FeatureWiring {
                 .dataFetcher("documents", this::documents));
         wiring.type("Mutation", type -> type
                 .dataFetcher("deleteDocument", env -> {
-                    documents.delete(GraphQLCaller.require(env), DocumentId.parse(env.getArgument("id")));
+                    documents.delete(GraphQLCaller.require(env), GraphQLCaller.origin(env),
+                            DocumentId.parse(env.getArgument("id")));
                     return true;
                 }));
         wiring.type("Document", type -> type
@@ -54,12 +55,13 @@ final class DocumentWiring implements FeatureWiring {
         registry.register(TEXT_LOADER, texts);
     }
 
-    private Connection documents(DataFetchingEnvironment env) {
+    private Connection<Document> documents(DataFetchingEnvironment env) {
         Integer first = env.getArgument("first");
         DocumentPage page = documents.page(GraphQLCaller.require(env),
                 new PageRequest(first == null ? 20 : first, env.getArgument("after")));
-        List<Edge> edges = page.entries().stream().map(e -> new Edge(e.cursor(), e.document())).toList();
-        return new Connection(edges, new PageInfo(page.hasNextPage(), page.endCursor()));
+        List<Connection.Edge<Document>> edges = page.entries().stream()
+                .map(e -> new Connection.Edge<>(e.cursor(), e.document())).toList();
+        return new Connection<>(edges, new Connection.PageInfo(page.hasNextPage(), page.endCursor()));
     }
 
     private CompletableFuture<String> text(DataFetchingEnvironment env) {
@@ -80,14 +82,5 @@ final class DocumentWiring implements FeatureWiring {
         // Never cut a surrogate pair in half.
         int end = maxLength > 0 && Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
         return text.substring(0, end);
-    }
-
-    record Connection(List<Edge> edges, PageInfo pageInfo) {
-    }
-
-    record Edge(String cursor, Document node) {
-    }
-
-    record PageInfo(boolean hasNextPage, String endCursor) {
     }
 }

@@ -4,31 +4,32 @@ import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import io.micronaut.http.MutableHttpResponse;
 import org.jspecify.annotations.Nullable;
+import org.kglab.audit.Origin;
 import org.kglab.identity.Caller;
 
 /**
  * What GraphQL execution knows of the HTTP exchange, kept in the GraphQL context: the {@link Caller},
- * the client's address (for rate limits) and the response (so that a refusal can set its status).
+ * where the request came from (for rate limits and the audit trail) and the response (so that a
+ * refusal can set its status).
  */
 final class GraphQLCaller {
 
     private GraphQLCaller() {
     }
 
-    private static final String CLIENT = "kglab.clientAddress";
 
     static void put(GraphQLContext context, Caller caller) {
         context.put(Caller.class, caller);
     }
 
-    static void putExchange(GraphQLContext context, String clientAddress, MutableHttpResponse<?> response) {
-        context.put(CLIENT, clientAddress);
+    static void putExchange(GraphQLContext context, Origin origin, MutableHttpResponse<?> response) {
+        context.put(Origin.class, origin);
         context.put(MutableHttpResponse.class, response);
     }
 
-    static String clientAddress(DataFetchingEnvironment env) {
-        String client = env.getGraphQlContext().get(CLIENT);
-        return client == null ? "unknown" : client;
+    static Origin origin(DataFetchingEnvironment env) {
+        Origin origin = env.getGraphQlContext().get(Origin.class);
+        return origin == null ? new Origin("unknown", "") : origin;
     }
 
     static @Nullable MutableHttpResponse<?> response(GraphQLContext context) {

@@ -2,6 +2,7 @@ package org.kglab.api.graphql;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import org.kglab.identity.AccountService;
 import org.kglab.identity.IdentityService;
 import org.kglab.identity.Role;
 import org.kglab.identity.TokenPair;
@@ -10,16 +11,18 @@ import org.kglab.identity.User;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Accounts and sign-in in GraphQL. */
+/** Accounts and sign-in in GraphQL: registration, tokens, verification and passwords. */
 @Singleton
 final class IdentityWiring implements FeatureWiring {
 
     private static final int MAX_CREDENTIAL_LENGTH = 1_024;
 
     private final IdentityService identity;
+    private final AccountService accounts;
 
-    IdentityWiring(IdentityService identity) {
+    IdentityWiring(IdentityService identity, AccountService accounts) {
         this.identity = identity;
+        this.accounts = accounts;
     }
 
     @Override
@@ -27,16 +30,34 @@ final class IdentityWiring implements FeatureWiring {
         wiring.type("Query", type -> type
                 .dataFetcher("me", env -> identity.user(GraphQLCaller.require(env))));
         wiring.type("Mutation", type -> type
-                .dataFetcher("register", env -> identity.register(GraphQLCaller.clientAddress(env),
+                .dataFetcher("register", env -> identity.register(GraphQLCaller.origin(env),
                         bounded(env.getArgument("email")), bounded(env.getArgument("password"))))
-                .dataFetcher("login", env -> payload(identity.login(GraphQLCaller.clientAddress(env),
+                .dataFetcher("login", env -> payload(identity.login(GraphQLCaller.origin(env),
                         bounded(env.getArgument("email")), bounded(env.getArgument("password")))))
-                .dataFetcher("refreshToken", env -> payload(identity.refresh(GraphQLCaller.clientAddress(env),
+                .dataFetcher("refreshToken", env -> payload(identity.refresh(GraphQLCaller.origin(env),
                         bounded(env.getArgument("refreshToken")))))
                 .dataFetcher("logout", env -> {
-                    identity.logout(GraphQLCaller.clientAddress(env), bounded(env.getArgument("refreshToken")));
+                    identity.logout(GraphQLCaller.origin(env), bounded(env.getArgument("refreshToken")));
                     return true;
-                }));
+                })
+                .dataFetcher("verifyEmail", env -> accounts.verifyEmail(GraphQLCaller.origin(env),
+                        bounded(env.getArgument("token"))))
+                .dataFetcher("resendVerificationEmail", env -> {
+                    accounts.resendVerification(GraphQLCaller.require(env), GraphQLCaller.origin(env));
+                    return true;
+                })
+                .dataFetcher("requestPasswordReset", env -> {
+                    accounts.requestPasswordReset(GraphQLCaller.origin(env), bounded(env.getArgument("email")));
+                    return true;
+                })
+                .dataFetcher("resetPassword", env -> {
+                    accounts.resetPassword(GraphQLCaller.origin(env), bounded(env.getArgument("token")),
+                            bounded(env.getArgument("newPassword")));
+                    return true;
+                })
+                .dataFetcher("changePassword", env -> payload(accounts.changePassword(GraphQLCaller.require(env),
+                        GraphQLCaller.origin(env), bounded(env.getArgument("currentPassword")),
+                        bounded(env.getArgument("newPassword"))))));
         wiring.type("User", type -> type
                 .dataFetcher("roles", env -> roles(env.getSource()))
                 .dataFetcher("createdAt", env -> env.<User>getSource().createdAt().atOffset(ZoneOffset.UTC)));
@@ -51,7 +72,7 @@ final class IdentityWiring implements FeatureWiring {
     }
 
     /** Credentials are short; anything longer is refused before it reaches hashing. */
-    private static String bounded(String value) {
+    static String bounded(String value) {
         if (value.length() > MAX_CREDENTIAL_LENGTH) {
             throw new InvalidArgument("That value is too long (" + value.length() + " characters).");
         }

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.kglab.documents.DocumentAccessDenied;
 import org.kglab.documents.DocumentNotFound;
 import org.kglab.documents.InvalidDocumentId;
+import org.kglab.identity.NotPermitted;
 import org.kglab.ingestion.EmptyUpload;
 import org.kglab.ingestion.ExtractionFailed;
 import org.kglab.ingestion.UnsupportedFileType;
@@ -66,6 +67,12 @@ final class ErrorHandlers {
 
     @Error(global = true)
     HttpResponse<?> forbidden(HttpRequest<?> request, DocumentAccessDenied e) {
+        return problems.of(request, HttpStatus.FORBIDDEN, e, e.getMessage());
+    }
+
+    /** An API key without the scope the route needs (uploads need INGEST). */
+    @Error(global = true)
+    HttpResponse<?> notPermitted(HttpRequest<?> request, NotPermitted e) {
         return problems.of(request, HttpStatus.FORBIDDEN, e, e.getMessage());
     }
 

@@ -33,6 +33,7 @@ import java.io.UncheckedIOException;
 @Controller("/api/v1/files")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @SecurityRequirement(name = Application.BEARER)
+@SecurityRequirement(name = Application.API_KEY)
 @Tag(name = "Files", description = "Upload documents")
 final class FileController {
 
@@ -50,7 +51,9 @@ final class FileController {
                     + "moments later, in the graph.")
     @ApiResponse(responseCode = "201", description = "Stored",
             content = @Content(schema = @Schema(implementation = UploadResponse.class)))
-    @ApiResponse(responseCode = "401", description = "No valid access token", content = @Content(
+    @ApiResponse(responseCode = "401", description = "No valid access token or API key", content = @Content(
+            mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "An API key without the INGEST scope", content = @Content(
             mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "400", description = "No file, or an empty one", content = @Content(
             mediaType = "application/problem+json"))

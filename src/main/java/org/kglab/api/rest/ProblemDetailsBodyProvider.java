@@ -37,10 +37,13 @@ final class ProblemDetailsBodyProvider implements JsonErrorResponseBodyProvider<
 
     private static String clientDetail(ErrorContext context, HttpResponse<?> response) {
         String messages = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining(" "));
-        if (response.code() == 401) {
-            return "Sign in first: send Authorization: Bearer <accessToken>, as returned by the login mutation.";
+        // Our own refusals explain themselves; the framework's say only "Unauthorized" or "Forbidden".
+        boolean ours = context.getRootCause().filter(cause -> cause.getClass().getName().startsWith("org.kglab.")).isPresent();
+        if (response.code() == 401 && !ours) {
+            return "Sign in first: send Authorization: Bearer <accessToken>, as returned by the login mutation, "
+                    + "or an API key as Authorization: Bearer kgl_... or X-API-Key: kgl_....";
         }
-        if (response.code() == 403) {
+        if (response.code() == 403 && !ours) {
             return "You are signed in, but your account may not do this.";
         }
         return messages.isBlank() ? response.reason() + "." : messages;

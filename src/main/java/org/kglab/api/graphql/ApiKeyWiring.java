@@ -1,0 +1,60 @@
+package org.kglab.api.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import org.jspecify.annotations.Nullable;
+import org.kglab.identity.ApiKey;
+import org.kglab.identity.ApiKeyService;
+import org.kglab.identity.CreatedApiKey;
+import org.kglab.identity.Scope;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** API keys in GraphQL: list, create, revoke. */
+@Singleton
+final class ApiKeyWiring implements FeatureWiring {
+
+    private final ApiKeyService apiKeys;
+
+    ApiKeyWiring(ApiKeyService apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type
+                .dataFetcher("apiKeys", env -> apiKeys.list(GraphQLCaller.require(env))));
+        wiring.type("Mutation", type -> type
+                .dataFetcher("createApiKey", this::create)
+                .dataFetcher("revokeApiKey", env -> {
+                    apiKeys.revoke(GraphQLCaller.require(env), GraphQLCaller.origin(env), env.getArgument("id"));
+                    return true;
+                }));
+        wiring.type("ApiKey", type -> type
+                .dataFetcher("scopes", env -> env.<ApiKey>getSource().scopeSet().stream().map(Scope::name).sorted().toList())
+                .dataFetcher("createdAt", env -> utc(env.<ApiKey>getSource().createdAt()))
+                .dataFetcher("expiresAt", env -> utc(env.<ApiKey>getSource().expiresAt()))
+                .dataFetcher("lastUsedAt", env -> utc(env.<ApiKey>getSource().lastUsedAt()))
+                .dataFetcher("revokedAt", env -> utc(env.<ApiKey>getSource().revokedAt())));
+    }
+
+    private CreatedApiKey create(DataFetchingEnvironment env) {
+        List<String> names = env.getArgument("scopes");
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        names.forEach(name -> scopes.add(Scope.valueOf(name)));
+        OffsetDateTime expiresAt = env.getArgument("expiresAt");
+        return apiKeys.create(GraphQLCaller.require(env), GraphQLCaller.origin(env),
+                IdentityWiring.bounded(env.getArgument("name")), scopes,
+                expiresAt == null ? null : expiresAt.toInstant());
+    }
+
+    static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
