@@ -16,7 +16,7 @@ class ArchitectureTest {
 
     private static final String[] FEATURES = {
             "org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.graph..", "org.kglab.sync..",
-            "org.kglab.identity..", "org.kglab.platform.."};
+            "org.kglab.identity..", "org.kglab.audit..", "org.kglab.mail..", "org.kglab.platform.."};
 
     @Test
     void featuresNeverDependOnTheApiLayer() {
@@ -45,6 +45,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.kglab.identity..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
                         "org.kglab.graph..", "org.kglab.sync..")
+                .check(CLASSES);
+    }
+
+    /** Everything may record to the audit trail or send mail; those two know nothing of anyone in return. */
+    @Test
+    void auditAndMailStandBelowTheFeatures() {
+        noClasses().that().resideInAnyPackage("org.kglab.audit..", "org.kglab.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
+                        "org.kglab.graph..", "org.kglab.sync..", "org.kglab.identity..")
                 .check(CLASSES);
     }
 
