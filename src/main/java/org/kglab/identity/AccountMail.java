@@ -54,7 +54,7 @@ final class AccountMail {
 
     Mail verification(String email, String token) {
         String link = link(properties.verifyEmailUrl(), token,
-                "mutation VerifyEmail($token: String!) { verifyEmail(token: $token) }");
+                "mutation VerifyEmail($token: String!) {\n  verifyEmail(token: $token) { email emailVerified }\n}");
         return new Mail(email, "Confirm your email address for Knowledge Graph Lab", """
                 Welcome to Knowledge Graph Lab.
 

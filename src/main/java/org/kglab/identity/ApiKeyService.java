@@ -26,6 +26,8 @@ public class ApiKeyService {
     static final int MAX_ACTIVE_KEYS = 50;
     static final int MAX_NAME_LENGTH = 100;
     private static final int SHOWN_PREFIX_LENGTH = 12;
+    /** lastUsedAt is kept to about this precision, so that a busy key does not write on every request. */
+    private static final java.time.Duration LAST_USED_PRECISION = java.time.Duration.ofMinutes(1);
 
     private final ApiKeys keys;
     private final DisabledAccounts disabled;
@@ -85,7 +87,9 @@ public class ApiKeyService {
         if (disabled.contains(owner)) {
             throw InvalidAccessToken.invalid();
         }
-        keys.touch(found.id(), now);
+        if (found.lastUsedAt() == null || found.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
+            keys.touch(found.id(), now);
+        }
         return new Caller(owner, Set.of(Role.USER), found.scopeSet(), found.id());
     }
 

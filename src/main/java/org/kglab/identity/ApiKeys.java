@@ -42,7 +42,7 @@ interface ApiKeys extends GenericRepository<ApiKey, UUID> {
     @Query("UPDATE api_keys SET revoked_at = :at WHERE id = :id AND owner_id = :ownerId AND revoked_at IS NULL")
     int revoke(UUID id, UUID ownerId, Instant at);
 
-    /** Recorded at most once a minute per key, so that busy keys do not write on every request. */
+    /** Recorded at most once a minute per key, even when concurrent requests both decide to record. */
     @Query("""
             UPDATE api_keys SET last_used_at = :at
             WHERE id = :id AND (last_used_at IS NULL OR last_used_at < CAST(:at AS timestamptz) - interval '1 minute')

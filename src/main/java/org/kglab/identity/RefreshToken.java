@@ -12,7 +12,12 @@ import java.util.UUID;
 record RefreshToken(@Id UUID id, UUID userId, UUID familyId, byte[] tokenHash, Instant createdAt, Instant expiresAt,
                     @Nullable Instant usedAt, @Nullable Instant revokedAt) {
 
-    boolean spent() {
-        return usedAt != null || revokedAt != null;
+    /** Already exchanged for a successor: presenting it again means it was copied. */
+    boolean used() {
+        return usedAt != null;
+    }
+
+    boolean revoked() {
+        return revokedAt != null;
     }
 }

@@ -53,7 +53,7 @@ final class RefreshTokenRotation {
             if (current == null) {
                 return Outcome.rejected();
             }
-            if (current.spent()) {
+            if (current.used()) {
                 // Committed before the caller sees the failure: the family stays revoked.
                 tokens.revokeFamily(current.familyId(), now);
                 LOG.warn("Refresh token reuse for user {}: token family {} revoked", current.userId(),
@@ -62,7 +62,7 @@ final class RefreshTokenRotation {
                         "token family " + current.familyId() + " revoked");
                 return Outcome.rejected();
             }
-            if (!current.expiresAt().isAfter(now)) {
+            if (current.revoked() || !current.expiresAt().isAfter(now)) {
                 return Outcome.rejected();
             }
             tokens.markUsed(current.id(), now);

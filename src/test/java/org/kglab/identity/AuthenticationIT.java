@@ -108,6 +108,8 @@ class AuthenticationIT extends IntegrationTest {
         assertThat(replay.<String>read("$.errors[0].extensions.classification")).isEqualTo("UNAUTHENTICATED");
         assertThat(successor.<String>read("$.errors[0].message")).contains("Sign in again");
         assertThat(stores.count("SELECT count(*) FROM refresh_tokens WHERE revoked_at IS NULL")).isZero();
+        assertThat(stores.count("SELECT count(*) FROM audit_log WHERE action = 'REFRESH_TOKEN_REUSED' AND actor_id = '"
+                + owner.userId() + "'")).isEqualTo(1);
     }
 
     @Test
@@ -116,6 +118,8 @@ class AuthenticationIT extends IntegrationTest {
                 .<Boolean>read("$.data.logout")).isTrue();
         DocumentContext reply = api.graphql("refresh", Map.of("refreshToken", owner.refreshToken()));
         assertThat(reply.<String>read("$.errors[0].extensions.classification")).isEqualTo("UNAUTHENTICATED");
+        // Signing out is not theft: a token that was revoked, never used, is simply refused.
+        assertThat(stores.count("SELECT count(*) FROM audit_log WHERE action = 'REFRESH_TOKEN_REUSED'")).isZero();
     }
 
     @Test

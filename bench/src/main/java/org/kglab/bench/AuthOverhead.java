@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * What authentication adds to a request. The same GraphQL query ({@code { __typename }}, which any
  * caller may run) is sent by N concurrent clients, once with a valid bearer token and once without,
  * so that the only difference is the authentication work: reading the header, verifying the ES256
- * signature and claims, and building the caller. Phases alternate (anonymous, authenticated, twice)
- * and the second pair is reported, after the JIT has settled.
+ * signature and claims, and building the caller. A third kind of phase sends an API key instead,
+ * which costs an indexed PostgreSQL lookup per request. Phases alternate (anonymous, access token,
+ * API key, twice) and the second round is reported, after the JIT has settled.
  *
  * <p>Arguments: {@code baseUrl clients secondsPerPhase} (defaults {@code http://127.0.0.1:8080 32 15}).
  */
@@ -31,18 +32,27 @@ public final class AuthOverhead {
         Duration phase = Duration.ofSeconds(Long.parseLong(arg(args, 2, "15")));
         try (var http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
             String token = BenchAccount.accessToken(http, graphql);
+            String apiKey = BenchAccount.apiKey(http, graphql, token);
             System.out.printf(Locale.ROOT, "auth overhead: POST /graphql { __typename }, %d clients, %ds phases%n",
                     clients, phase.toSeconds());
             run(http, graphql, null, clients, phase);
             run(http, graphql, token, clients, phase);
+            run(http, graphql, apiKey, clients, phase);
             Result anonymous = run(http, graphql, null, clients, phase);
             Result authenticated = run(http, graphql, token, clients, phase);
+            Result withKey = run(http, graphql, apiKey, clients, phase);
             anonymous.print("anonymous");
             authenticated.print("authenticated");
-            System.out.printf(Locale.ROOT, "added by authentication: p50 %+.3f ms, p99 %+.3f ms, throughput %+.1f%%%n",
-                    authenticated.p50() - anonymous.p50(), authenticated.p99() - anonymous.p99(),
-                    100.0 * (authenticated.rps() / anonymous.rps() - 1));
+            withKey.print("API key");
+            added("access token", authenticated, anonymous);
+            added("API key", withKey, anonymous);
         }
+    }
+
+    private static void added(String label, Result measured, Result baseline) {
+        System.out.printf(Locale.ROOT, "added by %s: p50 %+.3f ms, p99 %+.3f ms, throughput %+.1f%%%n", label,
+                measured.p50() - baseline.p50(), measured.p99() - baseline.p99(),
+                100.0 * (measured.rps() / baseline.rps() - 1));
     }
 
     private static Result run(HttpClient http, URI graphql, String token, int clients, Duration phase)

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /** Registers a fresh account through GraphQL and signs in, for benchmarks that need a bearer token. */
 final class BenchAccount {
 
+    private static final Pattern API_KEY = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
 
     private BenchAccount() {
@@ -26,6 +27,20 @@ final class BenchAccount {
             throw new IllegalStateException("Sign-in failed: " + login);
         }
         return token.group(1);
+    }
+
+    /** Creates an API key with the READ scope for the signed-in user of {@code accessToken}. */
+    static String apiKey(HttpClient http, URI base, String accessToken) throws Exception {
+        String reply = http.send(HttpRequest.newBuilder(base.resolve("/graphql"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + accessToken)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"query\":\"mutation { createApiKey(name: \\\"bench\\\", scopes: [READ]) { key } }\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher key = API_KEY.matcher(reply);
+        if (!key.find()) {
+            throw new IllegalStateException("Could not create an API key: " + reply);
+        }
+        return key.group(1);
     }
 
     private static String post(HttpClient http, URI graphql, String body) throws Exception {
