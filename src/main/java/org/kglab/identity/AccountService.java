@@ -59,8 +59,8 @@ public class AccountService {
     /** Mails a new verification link to the caller, unless their address is verified already. */
     public void resendVerification(Caller caller, Origin origin) {
         caller.requireSignedIn();
-        throttle.admitAccountMail(caller.id().toString());
         User user = identity.user(caller);
+        throttle.admitAccountMail(user.email());
         if (!user.emailVerified()) {
             verification.mailLink(user);
         }

@@ -66,14 +66,15 @@ public class ApiKeyService {
         return keys.findByOwner(caller.id().value());
     }
 
+    /** Revoking a key that is already revoked changes nothing and is not an error. */
     public void revoke(Caller caller, Origin origin, String id) {
         caller.requireSignedIn();
         UUID keyId = parse(id);
-        if (keys.revoke(keyId, caller.id().value(), clock.instant()) == 0
-                && keys.findOwned(keyId, caller.id().value()).isEmpty()) {
+        if (keys.revoke(keyId, caller.id().value(), clock.instant()) == 1) {
+            audit.record(AuditAction.API_KEY_REVOKED, caller.id().value(), keyId.toString(), origin, null);
+        } else if (keys.findOwned(keyId, caller.id().value()).isEmpty()) {
             throw new ApiKeyNotFound(id);
         }
-        audit.record(AuditAction.API_KEY_REVOKED, caller.id().value(), keyId.toString(), origin, null);
     }
 
     /** @throws InvalidAccessToken when the key is unknown, revoked, expired, or its account disabled */
