@@ -96,7 +96,8 @@ public class IdentityService {
         return signingKeys.publicJwks().toJSONObject();
     }
 
-    private TokenPair pairFor(User user, String refreshToken) {
+    /** A fresh access token and the given refresh token, for a user who has just proved who they are. */
+    TokenPair pairFor(User user, String refreshToken) {
         Set<String> roles = user.roleSet().stream().map(Role::id).collect(Collectors.toSet());
         AccessTokens.IssuedAccessToken access = accessTokens.issue(user.id(), roles);
         long expiresIn = Duration.between(clock.instant(), access.expiresAt()).toSeconds();

@@ -33,7 +33,7 @@ public final class Stores {
     }
 
     public void clear() {
-        sql("TRUNCATE documents, outbox, refresh_tokens, users RESTART IDENTITY");
+        sql("TRUNCATE documents, outbox, refresh_tokens, sign_in_codes, external_identities, users RESTART IDENTITY");
         cypher("MATCH (n) DETACH DELETE n");
         deleteTree(storage.files());
         deleteTree(storage.staging());

@@ -18,7 +18,8 @@ final class AccessGuard extends SimplePerformantInstrumentation {
 
     /** The only fields an anonymous caller may use: what it takes to get a token. */
     static final Set<String> PUBLIC_FIELDS = Set.of(
-            "Mutation.register", "Mutation.login", "Mutation.refreshToken", "Mutation.logout");
+            "Mutation.register", "Mutation.login", "Mutation.refreshToken", "Mutation.logout",
+            "Mutation.completeSignIn");
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,

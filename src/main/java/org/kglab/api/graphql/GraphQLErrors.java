@@ -15,6 +15,7 @@ import org.kglab.identity.EmailTaken;
 import org.kglab.identity.InvalidCredentials;
 import org.kglab.identity.InvalidCredentialsFormat;
 import org.kglab.identity.InvalidRefreshToken;
+import org.kglab.identity.InvalidSignInCode;
 import org.kglab.identity.TooManyAttempts;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
@@ -59,6 +60,7 @@ final class GraphQLErrors implements DataFetcherExceptionHandler {
             case TooManyAttempts e -> ErrorCode.RATE_LIMITED;
             case InvalidCredentials e -> ErrorCode.UNAUTHENTICATED;
             case InvalidRefreshToken e -> ErrorCode.UNAUTHENTICATED;
+            case InvalidSignInCode e -> ErrorCode.UNAUTHENTICATED;
             case DocumentAccessDenied e -> ErrorCode.FORBIDDEN;
             case DocumentNotFound e -> ErrorCode.NOT_FOUND;
             case InvalidCredentialsFormat e -> ErrorCode.BAD_REQUEST;
