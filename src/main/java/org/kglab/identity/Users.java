@@ -44,4 +44,24 @@ interface Users extends GenericRepository<User, UUID> {
 
     @Query("SELECT id FROM users WHERE disabled")
     List<UUID> findDisabledIds();
+
+    /**
+     * An account for an address a sign-in provider has verified: no password, so it signs in through
+     * providers only (or after a password reset).
+     *
+     * @return 1 if created, 0 if the email is already taken
+     */
+    @Query("""
+            INSERT INTO users (id, email, password_hash, role, email_verified, created_at)
+            VALUES (:id, :email, NULL, :role, true, :createdAt)
+            ON CONFLICT (email) DO NOTHING
+            """)
+    int insertVerifiedIfAbsent(UUID id, String email, String role, Instant createdAt);
+
+    /**
+     * A provider proved that someone controls the address of an account whose owner never did: the
+     * address is now verified, and a password set by whoever registered it no longer works.
+     */
+    @Query("UPDATE users SET email_verified = true, password_hash = NULL WHERE id = :id AND NOT email_verified")
+    void claimUnverified(UUID id);
 }

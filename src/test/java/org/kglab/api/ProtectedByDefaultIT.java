@@ -44,13 +44,30 @@ class ProtectedByDefaultIT extends IntegrationTest {
     /** The only GraphQL fields an anonymous caller may use. Deliberately spelled out again here. */
     private static final Set<String> PUBLIC_FIELDS = Set.of(
             "Mutation.register", "Mutation.login", "Mutation.refreshToken", "Mutation.logout",
-            "Mutation.verifyEmail", "Mutation.requestPasswordReset", "Mutation.resetPassword");
+            "Mutation.verifyEmail", "Mutation.requestPasswordReset", "Mutation.resetPassword",
+            "Mutation.completeSignIn");
 
     /** The only REST routes (method + template) an anonymous caller may use. */
     private static final Set<String> PUBLIC_ROUTES = Set.of(
             "GET /graphiql", "GET /docs", "GET /.well-known/jwks.json",
             "GET /graphql", "POST /graphql",
-            "GET /health", "GET /health/{selector}");
+            "GET /health", "GET /health/{selector}",
+            // Sign-in through a provider: these exist per configured provider (github, below).
+            "GET /oauth/login/github", "GET /oauth/callback/github", "POST /oauth/callback/github");
+
+    /**
+     * A GitHub client, so that the provider sign-in routes exist and are walked too. Nothing here
+     * contacts GitHub: its URLs point at a closed local port, and redirects are not followed.
+     */
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of(
+                "micronaut.security.oauth2.clients.github.client-id", "walk-client",
+                "micronaut.security.oauth2.clients.github.client-secret", "walk-secret",
+                "micronaut.security.oauth2.clients.github.authorization.url", "http://127.0.0.1:9/authorize",
+                "micronaut.security.oauth2.clients.github.token.url", "http://127.0.0.1:9/token",
+                "micronaut.http.client.follow-redirects", "false");
+    }
 
     @Inject
     Router router;
@@ -98,7 +115,8 @@ class ProtectedByDefaultIT extends IntegrationTest {
             }
             checked.add(key);
         }
-        assertThat(checked).contains("POST /api/v1/files", "GET /graphiql", "GET /health");
+        assertThat(checked).contains("POST /api/v1/files", "GET /graphiql", "GET /health", "GET /oauth/login/github",
+                "GET /oauth/callback/github");
     }
 
     @Test

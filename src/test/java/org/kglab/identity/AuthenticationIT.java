@@ -1,6 +1,8 @@
 package org.kglab.identity;
 
 import com.jayway.jsonpath.DocumentContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -9,6 +11,7 @@ import org.kglab.support.Api;
 import org.kglab.support.Fixtures;
 import org.kglab.support.IntegrationTest;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -146,5 +149,19 @@ class AuthenticationIT extends IntegrationTest {
         assertThat(reply.status()).isIn(401, 405);
         assertThat(upload.status()).isEqualTo(401);
         assertThat(stores.count("SELECT count(*) FROM documents")).isZero();
+    }
+
+    /** JWT libraries accept {@code alg: none} when no signing key is configured; ours must not, ever. */
+    @Test
+    void refusesAnUnsignedTokenThatNamesAUser() {
+        String unsigned = new PlainJWT(new JWTClaimsSet.Builder().issuer("kglab").audience("kglab-api")
+                .subject(owner.userId().toString()).claim("roles", List.of("user", "admin"))
+                .expirationTime(new Date(System.currentTimeMillis() + 60_000)).build()).serialize();
+        Api.Session forged = new Api.Session(owner.userId(), owner.email(), owner.password(), unsigned,
+                owner.refreshToken());
+
+        assertThat(api.actAs(forged).upload("note.md", Fixtures.text("# unsigned")).status()).isEqualTo(401);
+        assertThat(api.graphql("me", Map.of()).<String>read("$.errors[0].extensions.classification"))
+                .isEqualTo("UNAUTHENTICATED");
     }
 }

@@ -40,6 +40,8 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("datasources.default.password", "");
         properties.put("kglab.storage.data-dir", dataDir.toString());
         properties.put("kglab.neo4j.embedded-bolt-port", "0");
+        // A free port, so that test runs (and a service running on 8080) never collide.
+        properties.put("micronaut.server.port", "-1");
         properties.put("kglab.sync.relay.poll-interval", "1s");
         properties.put("kglab.sync.relay.backoff-initial", "50ms");
         properties.put("kglab.sync.relay.backoff-max", "500ms");

@@ -19,7 +19,8 @@ final class AccessGuard extends SimplePerformantInstrumentation {
     /** The only fields an anonymous caller may use: what it takes to get a token, or to get back in. */
     static final Set<String> PUBLIC_FIELDS = Set.of(
             "Mutation.register", "Mutation.login", "Mutation.refreshToken", "Mutation.logout",
-            "Mutation.verifyEmail", "Mutation.requestPasswordReset", "Mutation.resetPassword");
+            "Mutation.verifyEmail", "Mutation.requestPasswordReset", "Mutation.resetPassword",
+            "Mutation.completeSignIn");
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,

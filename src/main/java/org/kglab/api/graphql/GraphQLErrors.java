@@ -20,6 +20,7 @@ import org.kglab.identity.UserNotFound;
 import org.kglab.identity.InvalidCredentials;
 import org.kglab.identity.InvalidCredentialsFormat;
 import org.kglab.identity.InvalidRefreshToken;
+import org.kglab.identity.InvalidSignInCode;
 import org.kglab.identity.TooManyAttempts;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
@@ -64,6 +65,7 @@ final class GraphQLErrors implements DataFetcherExceptionHandler {
             case TooManyAttempts e -> ErrorCode.RATE_LIMITED;
             case InvalidCredentials e -> ErrorCode.UNAUTHENTICATED;
             case InvalidRefreshToken e -> ErrorCode.UNAUTHENTICATED;
+            case InvalidSignInCode e -> ErrorCode.UNAUTHENTICATED;
             case DocumentAccessDenied e -> ErrorCode.FORBIDDEN;
             case NotPermitted e -> ErrorCode.FORBIDDEN;
             case DocumentNotFound e -> ErrorCode.NOT_FOUND;

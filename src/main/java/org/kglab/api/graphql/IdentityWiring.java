@@ -63,7 +63,7 @@ final class IdentityWiring implements FeatureWiring {
                 .dataFetcher("createdAt", env -> env.<User>getSource().createdAt().atOffset(ZoneOffset.UTC)));
     }
 
-    private static AuthPayload payload(TokenPair pair) {
+    static AuthPayload payload(TokenPair pair) {
         return new AuthPayload(pair.accessToken(), pair.refreshToken(), pair.expiresIn(), "Bearer");
     }
 

@@ -1,0 +1,33 @@
+-- Sign-in through an external provider (GitHub, Google, any OpenID Connect issuer). An account is found
+-- by the provider's stable subject first, and otherwise by the verified email address the provider vouches
+-- for; the pair (provider, subject) is then recorded here, so that a later change of address at the provider
+-- still reaches the same account.
+CREATE TABLE external_identities (
+    id                uuid        PRIMARY KEY,
+    -- The configured client name: github, google, oidc.
+    provider          text        NOT NULL,
+    -- The provider's identifier for the person (OpenID `sub`, GitHub's numeric user id).
+    subject           text        NOT NULL,
+    user_id           uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    -- The verified address the provider gave when the link was made, normalised like users.email.
+    email             text        NOT NULL,
+    created_at        timestamptz NOT NULL DEFAULT now(),
+    last_sign_in_at   timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (provider, subject)
+);
+
+CREATE INDEX external_identities_user_idx ON external_identities (user_id);
+
+-- A successful provider sign-in ends with a redirect that carries a one-time code, never a token. The
+-- client exchanges the code (once, within minutes) for an access and a refresh token. Stored only as
+-- SHA-256, like refresh tokens.
+CREATE TABLE sign_in_codes (
+    id          uuid        PRIMARY KEY,
+    code_hash   bytea       NOT NULL UNIQUE,
+    user_id     uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    expires_at  timestamptz NOT NULL,
+    used_at     timestamptz
+);
+
+CREATE INDEX sign_in_codes_expires_at_idx ON sign_in_codes (expires_at);

@@ -1,0 +1,22 @@
+package org.kglab.api.graphql;
+
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import org.kglab.identity.ProviderSignIn;
+
+/** The GraphQL end of a sign-in through an external provider: the one-time code becomes tokens. */
+@Singleton
+final class ProviderSignInWiring implements FeatureWiring {
+
+    private final ProviderSignIn signIn;
+
+    ProviderSignInWiring(ProviderSignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Mutation", type -> type.dataFetcher("completeSignIn", env -> IdentityWiring.payload(
+                signIn.complete(GraphQLCaller.origin(env), IdentityWiring.bounded(env.getArgument("code"))))));
+    }
+}
