@@ -1,5 +1,7 @@
 package org.kglab.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
 import org.jspecify.annotations.Nullable;
 import org.kglab.audit.AuditAction;
@@ -7,8 +9,10 @@ import org.kglab.audit.AuditLog;
 import org.kglab.audit.Origin;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * API keys for service clients. A key acts for the user who made it, limited to its scopes, and
  * never with the admin role. Keys are shown once and stored as SHA-256; they can expire, and the
- * owner can revoke them. Checking a key is one indexed lookup, so revocation takes effect at once.
+ * owner can revoke them. Checking a key is one indexed lookup, remembered for a few seconds.
  */
 @Singleton
 public class ApiKeyService {
@@ -26,13 +30,22 @@ public class ApiKeyService {
     static final int MAX_ACTIVE_KEYS = 50;
     static final int MAX_NAME_LENGTH = 100;
     private static final int SHOWN_PREFIX_LENGTH = 12;
+    static final Duration RECHECK_AFTER = Duration.ofSeconds(10);
     /** lastUsedAt is kept to about this precision, so that a busy key does not write on every request. */
-    private static final java.time.Duration LAST_USED_PRECISION = java.time.Duration.ofMinutes(1);
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private final ApiKeys keys;
     private final DisabledAccounts disabled;
     private final AuditLog audit;
     private final Clock clock;
+    /**
+     * Keys found usable in the last few seconds, by hash, so that a busy client does not cost a
+     * database round trip per request. Expiry and disabled accounts are still checked on every use,
+     * and revoking here drops the entry at once; a revocation made on another instance takes effect
+     * here within {@link #RECHECK_AFTER}.
+     */
+    private final Cache<String, ApiKey> recentlyFound = Caffeine.newBuilder()
+            .expireAfterWrite(RECHECK_AFTER).maximumSize(10_000).build();
 
     ApiKeyService(ApiKeys keys, DisabledAccounts disabled, AuditLog audit, Clock clock) {
         this.keys = keys;
@@ -71,6 +84,7 @@ public class ApiKeyService {
         caller.requireSignedIn();
         UUID keyId = parse(id);
         if (keys.revoke(keyId, caller.id().value(), clock.instant()) == 1) {
+            recentlyFound.asMap().values().removeIf(key -> key.id().equals(keyId));
             audit.record(AuditAction.API_KEY_REVOKED, caller.id().value(), keyId.toString(), origin, null);
         } else if (keys.findOwned(keyId, caller.id().value()).isEmpty()) {
             throw new ApiKeyNotFound(id);
@@ -83,9 +97,14 @@ public class ApiKeyService {
             throw InvalidAccessToken.invalid();
         }
         Instant now = clock.instant();
-        ApiKey found = keys.findUsable(OpaqueTokens.hash(key), now).orElseThrow(InvalidAccessToken::invalid);
+        byte[] hash = OpaqueTokens.hash(key);
+        ApiKey found = recentlyFound.getIfPresent(HexFormat.of().formatHex(hash));
+        if (found == null) {
+            found = keys.findUsable(hash, now).orElseThrow(InvalidAccessToken::invalid);
+            recentlyFound.put(HexFormat.of().formatHex(hash), found);
+        }
         UserId owner = new UserId(found.ownerId());
-        if (disabled.contains(owner)) {
+        if (disabled.contains(owner) || (found.expiresAt() != null && !found.expiresAt().isAfter(now))) {
             throw InvalidAccessToken.invalid();
         }
         if (found.lastUsedAt() == null || found.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {

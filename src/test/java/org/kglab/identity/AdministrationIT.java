@@ -94,6 +94,7 @@ class AdministrationIT extends IntegrationTest {
     void disablingAUserEndsTheirSignInsTokensAndKeysAtOnce() {
         String key = api.actAs(owner).graphql("createApiKey", Map.of("name", "k", "scopes", List.of("READ")))
                 .read("$.data.createApiKey.key");
+        assertThat(api.actAs(owner.withToken(key)).graphql("documents", Map.of()).<Object>read("$.errors")).isNull();
         DocumentContext disabled = api.actAs(admin).graphql("setUserDisabled",
                 Map.of("id", owner.userId().toString(), "disabled", true));
         assertThat(disabled.<Boolean>read("$.data.setUserDisabled.disabled")).isTrue();
