@@ -1,9 +1,10 @@
--- Single-use, expiring tokens mailed to users: one to verify an email address, one to reset a
--- password. Only their SHA-256 is stored, so a copy of the table cannot be used to take over accounts.
+-- Single-use, expiring tokens: mailed ones to verify an email address or reset a password, and the
+-- code a provider sign-in hands the browser. Only their SHA-256 is stored, so a copy of the table
+-- cannot be used to take over accounts.
 CREATE TABLE account_tokens (
     id          uuid        PRIMARY KEY,
     user_id     uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    purpose     text        NOT NULL CHECK (purpose IN ('VERIFY_EMAIL', 'RESET_PASSWORD')),
+    purpose     text        NOT NULL CHECK (purpose IN ('VERIFY_EMAIL', 'RESET_PASSWORD', 'SIGN_IN')),
     token_hash  bytea       NOT NULL UNIQUE,
     created_at  timestamptz NOT NULL,
     expires_at  timestamptz NOT NULL,
@@ -11,6 +12,8 @@ CREATE TABLE account_tokens (
 );
 
 CREATE INDEX account_tokens_user_purpose_idx ON account_tokens (user_id, purpose);
+-- Expired tokens are of no use to anyone and are deleted as new ones are issued.
+CREATE INDEX account_tokens_expires_at_idx ON account_tokens (expires_at);
 
 -- Long-lived credentials for service clients. The key itself is shown once; only its SHA-256 is
 -- kept, with a short prefix so that people can tell their keys apart.

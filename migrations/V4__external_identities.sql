@@ -17,17 +17,3 @@ CREATE TABLE external_identities (
 );
 
 CREATE INDEX external_identities_user_idx ON external_identities (user_id);
-
--- A successful provider sign-in ends with a redirect that carries a one-time code, never a token. The
--- client exchanges the code (once, within minutes) for an access and a refresh token. Stored only as
--- SHA-256, like refresh tokens.
-CREATE TABLE sign_in_codes (
-    id          uuid        PRIMARY KEY,
-    code_hash   bytea       NOT NULL UNIQUE,
-    user_id     uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    created_at  timestamptz NOT NULL DEFAULT now(),
-    expires_at  timestamptz NOT NULL,
-    used_at     timestamptz
-);
-
-CREATE INDEX sign_in_codes_expires_at_idx ON sign_in_codes (expires_at);

@@ -91,7 +91,8 @@ public class AccountService {
         throttle.admitClient(origin.address());
         String hash = passwords.hash(newPassword);
         transactions.executeWrite(status -> {
-            UserId user = tokens.redeem(token, AccountTokenPurpose.RESET_PASSWORD, "password reset");
+            UserId user = tokens.redeem(token, AccountTokenPurpose.RESET_PASSWORD,
+                    () -> new InvalidAccountToken("password reset"));
             tokens.spendAll(user, AccountTokenPurpose.RESET_PASSWORD);
             users.updatePassword(user.value(), hash);
             users.markEmailVerified(user.value());

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A mailed single-use token, as stored: its hash only. */
+/** A single-use token, as stored: its hash only. */
 @MappedEntity("account_tokens")
 record AccountToken(
         @Id UUID id,

@@ -1,9 +1,11 @@
 package org.kglab.identity;
 
-/** What a mailed token is for. A token is only ever accepted for its own purpose. */
+/** What a single-use token is for. A token is only ever accepted for its own purpose. */
 enum AccountTokenPurpose {
     VERIFY_EMAIL("kglv_"),
-    RESET_PASSWORD("kglp_");
+    RESET_PASSWORD("kglp_"),
+    /** The code that ends a provider sign-in: the browser carries it instead of tokens. */
+    SIGN_IN("kglc_");
 
     private final String prefix;
 

@@ -30,6 +30,9 @@ interface AccountTokens extends GenericRepository<AccountToken, UUID> {
     @Query("UPDATE account_tokens SET used_at = :now WHERE id = :id")
     void markUsed(UUID id, Instant now);
 
+    @Query("DELETE FROM account_tokens WHERE expires_at < :before")
+    void deleteExpiredBefore(Instant before);
+
     /** Spends every other live token of the purpose, e.g. older reset links once one has been used. */
     @Query("""
             UPDATE account_tokens SET used_at = :now

@@ -27,7 +27,8 @@ final class EmailVerification {
 
     /** @return the account whose address is now verified */
     User verify(String token) {
-        UserId user = tokens.redeem(token, AccountTokenPurpose.VERIFY_EMAIL, "verification");
+        UserId user = tokens.redeem(token, AccountTokenPurpose.VERIFY_EMAIL,
+                () -> new InvalidAccountToken("verification"));
         users.markEmailVerified(user.value());
         tokens.spendAll(user, AccountTokenPurpose.VERIFY_EMAIL);
         return users.findById(user.value()).orElseThrow(() -> new InvalidAccountToken("verification"));

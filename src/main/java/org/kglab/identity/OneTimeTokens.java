@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Supplier;
 
-/** Issues and redeems the single-use, expiring tokens that account mail carries. */
+/** Issues and redeems single-use, expiring tokens: those account mail carries, and provider sign-in codes. */
 @Singleton
 final class OneTimeTokens {
 
@@ -28,6 +29,7 @@ final class OneTimeTokens {
     String issue(UserId user, AccountTokenPurpose purpose, Duration ttl) {
         String token = OpaqueTokens.generate(purpose.prefix());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        tokens.deleteExpiredBefore(now);
         tokens.insert(UUID.randomUUID(), user.value(), purpose.name(), OpaqueTokens.hash(token), now, now.plus(ttl));
         return token;
     }
@@ -35,17 +37,18 @@ final class OneTimeTokens {
     /**
      * Uses the token up, in the caller's transaction (or one of its own), so that it is spent only
      * if what it authorises commits too.
+     * @param invalid what to throw when the token is unknown, used, expired or for another purpose
      * @return the account the token was issued to
      */
-    UserId redeem(String token, AccountTokenPurpose purpose, String what) {
+    UserId redeem(String token, AccountTokenPurpose purpose, Supplier<? extends RuntimeException> invalid) {
         String presented = token.strip();
         if (!OpaqueTokens.plausible(presented, purpose.prefix())) {
-            throw new InvalidAccountToken(what);
+            throw invalid.get();
         }
         return transactions.executeWrite(status -> {
             Instant now = clock.instant();
             AccountToken live = tokens.findLiveForUpdate(OpaqueTokens.hash(presented), purpose.name(), now)
-                    .orElseThrow(() -> new InvalidAccountToken(what));
+                    .orElseThrow(invalid);
             tokens.markUsed(live.id(), now);
             return new UserId(live.userId());
         });

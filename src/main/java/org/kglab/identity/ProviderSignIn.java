@@ -1,17 +1,12 @@
 package org.kglab.identity;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.kglab.audit.AuditAction;
 import org.kglab.audit.AuditLog;
 import org.kglab.audit.Origin;
 
-import java.sql.Connection;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Sign-in through an external provider, in two steps. When the provider's callback succeeds the
@@ -22,33 +17,26 @@ import java.util.UUID;
 @Singleton
 public class ProviderSignIn {
 
-    private static final String PREFIX = "kglc_";
-
     private final AccountLinking linking;
-    private final SignInCodes codes;
+    private final OneTimeTokens tokens;
     private final Users users;
     private final IdentityService identity;
     private final AdminBootstrap adminBootstrap;
     private final SignInThrottle throttle;
     private final AuditLog audit;
-    private final TransactionOperations<Connection> transactions;
-    private final Clock clock;
     private final Duration codeTtl;
 
     @SuppressWarnings("java:S107") // one collaborator per concern; grouping them would only hide that
-    ProviderSignIn(AccountLinking linking, SignInCodes codes, Users users, IdentityService identity,
+    ProviderSignIn(AccountLinking linking, OneTimeTokens tokens, Users users, IdentityService identity,
                    AdminBootstrap adminBootstrap, SignInThrottle throttle, AuditLog audit,
-                   TransactionOperations<Connection> transactions, Clock clock,
                    @Value("${kglab.auth.oidc.sign-in-code-ttl:2m}") Duration codeTtl) {
         this.linking = linking;
-        this.codes = codes;
+        this.tokens = tokens;
         this.users = users;
         this.identity = identity;
         this.adminBootstrap = adminBootstrap;
         this.throttle = throttle;
         this.audit = audit;
-        this.transactions = transactions;
-        this.clock = clock;
         this.codeTtl = codeTtl;
     }
 
@@ -63,11 +51,7 @@ public class ProviderSignIn {
 
     /** A one-time code that {@link #complete} exchanges for tokens; only its hash is stored. */
     public String issueCode(UserId user) {
-        String code = OpaqueTokens.generate(PREFIX);
-        Instant now = clock.instant();
-        codes.deleteExpiredBefore(now);
-        codes.insert(UUID.randomUUID(), hash(code), user.value(), now, now.plus(codeTtl));
-        return code;
+        return tokens.issue(user, AccountTokenPurpose.SIGN_IN, codeTtl);
     }
 
     /**
@@ -78,27 +62,9 @@ public class ProviderSignIn {
      */
     public TokenPair complete(Origin origin, String code) {
         throttle.admitClient(origin.address());
-        if (!OpaqueTokens.plausible(code, PREFIX)) {
-            throw new InvalidSignInCode();
-        }
-        UUID userId = transactions.executeWrite(status -> {
-            Instant now = clock.instant();
-            SignInCode stored = codes.findByHashForUpdate(hash(code)).filter(c -> c.redeemableAt(now)).orElse(null);
-            if (stored == null) {
-                return null;
-            }
-            codes.markUsed(stored.id(), now);
-            return stored.userId();
-        });
-        if (userId == null) {
-            throw new InvalidSignInCode();
-        }
-        User user = users.findById(userId).filter(u -> !u.disabled()).orElseThrow(InvalidSignInCode::new);
+        UserId userId = tokens.redeem(code, AccountTokenPurpose.SIGN_IN, InvalidSignInCode::new);
+        User user = users.findById(userId.value()).filter(u -> !u.disabled()).orElseThrow(InvalidSignInCode::new);
         audit.record(AuditAction.LOGIN_SUCCEEDED, user.id(), user.id().toString(), origin, "through a sign-in provider");
         return identity.pairFor(adminBootstrap.promoteIfConfigured(user, origin));
-    }
-
-    private static byte[] hash(String code) {
-        return OpaqueTokens.hash(code);
     }
 }

@@ -113,7 +113,7 @@ class OidcLoginIT extends IntegrationTest {
 
         assertThat(stores.count("SELECT count(*) FROM users")).isEqualTo(1);
         assertThat(stores.count("SELECT count(*) FROM external_identities")).isZero();
-        assertThat(stores.count("SELECT count(*) FROM sign_in_codes")).isZero();
+        assertThat(stores.count("SELECT count(*) FROM account_tokens WHERE purpose = 'SIGN_IN'")).isZero();
     }
 
     @Test
@@ -162,7 +162,7 @@ class OidcLoginIT extends IntegrationTest {
 
         assertThat(provider.refusals).isEmpty();
         assertThat(stores.count("SELECT count(*) FROM users WHERE email = 'attacker@example.org'")).isZero();
-        assertThat(stores.count("SELECT count(*) FROM sign_in_codes")).isZero();
+        assertThat(stores.count("SELECT count(*) FROM account_tokens WHERE purpose = 'SIGN_IN'")).isZero();
     }
 
     @Test
@@ -181,7 +181,7 @@ class OidcLoginIT extends IntegrationTest {
                 Map.of("refreshToken", first.read("$.data.completeSignIn.refreshToken"))).<Object>read("$.errors")).isNull();
         assertThat(second.<String>read("$.errors[0].extensions.classification")).isEqualTo("UNAUTHENTICATED");
         assertThat(second.<String>read("$.errors[0].message")).contains("Sign in again");
-        assertThat(stores.count("SELECT count(*) FROM sign_in_codes WHERE code_hash = sha256('"
+        assertThat(stores.count("SELECT count(*) FROM account_tokens WHERE purpose = 'SIGN_IN' AND token_hash = sha256('"
                 + code + "'::bytea)")).isEqualTo(1);
         assertThat(stores.count("SELECT count(*) FROM audit_log WHERE action = 'LOGIN_SUCCEEDED'"
                 + " AND detail = 'through a sign-in provider'")).isEqualTo(1);
@@ -191,7 +191,7 @@ class OidcLoginIT extends IntegrationTest {
     void refusesAnExpiredOrUnknownSignInCode() {
         provider.nextPerson(new Person("late", "late@example.org", true));
         String code = signIn(new Browser(), "oidc").get("code");
-        stores.sql("UPDATE sign_in_codes SET expires_at = now() - interval '1 second'");
+        stores.sql("UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE purpose = 'SIGN_IN'");
 
         for (String attempt : List.of(code, "kglc_unknown", "x".repeat(2000))) {
             DocumentContext reply = completeSignIn(attempt);
