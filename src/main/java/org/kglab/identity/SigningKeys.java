@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.inject.Singleton;
+import org.kglab.platform.OwnerOnlyFiles;
 import org.kglab.platform.StorageProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.HashSet;
 import java.util.Set;
@@ -37,8 +35,6 @@ import java.util.Set;
 final class SigningKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
     private final ECKey signingKey;
     private final JWKSet publicJwks;
@@ -131,38 +127,17 @@ final class SigningKeys {
 
     /** Written whole or not at all, readable by the owner only from the moment it exists. */
     private static void write(JWKSet keys, Path file) {
-        Path dir = file.getParent();
-        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         try {
-            if (dir.getParent() != null) {
-                Files.createDirectories(dir.getParent());
-            }
-            if (!Files.isDirectory(dir)) {
-                if (posix) {
-                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
-                } else {
-                    Files.createDirectory(dir);
-                }
-            }
-            Path temp = posix
-                    ? Files.createTempFile(dir, ".signing-keys", ".tmp",
-                            PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
-                    : Files.createTempFile(dir, ".signing-keys", ".tmp");
-            try {
-                Files.writeString(temp, keys.toString(false), StandardCharsets.UTF_8);
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the token signing keys file " + file.toAbsolutePath(), e);
+            OwnerOnlyFiles.write(file, keys.toString(false));
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("Cannot write the token signing keys file " + file.toAbsolutePath(),
+                    e.getCause());
         }
     }
 
     private static void warnIfShared(Path file) {
         try {
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")
-                    && !OWNER_ONLY_FILE.containsAll(Files.getPosixFilePermissions(file))) {
+            if (OwnerOnlyFiles.isShared(file)) {
                 LOG.warn("The token signing keys file {} can be read by other users; restrict it with chmod 600",
                         file.toAbsolutePath());
             }

@@ -26,7 +26,9 @@ final class Neo4jDriverFactory {
                 .withLogging(Logging.slf4j())
                 .build();
         if (properties.embedded()) {
-            return GraphDatabase.driver(embedded.get().boltUri(), AuthTokens.none(), config);
+            var neo4j = embedded.get();
+            var account = neo4j.credentials();
+            return GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(account.user(), account.password()), config);
         }
         String password = properties.password() == null ? "" : properties.password();
         return GraphDatabase.driver(properties.uri(), AuthTokens.basic(properties.user(), password), config);

@@ -13,6 +13,11 @@ import java.nio.file.Path;
 @ConfigurationProperties("kglab.storage")
 public record StorageProperties(@Bindable(defaultValue = "data") Path dataDir) {
 
+    /** A relative directory is taken from the working directory once, here: Neo4j accepts only absolute paths. */
+    public StorageProperties {
+        dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
     public Path files() {
         return dataDir.resolve("files");
     }
@@ -24,5 +29,15 @@ public record StorageProperties(@Bindable(defaultValue = "data") Path dataDir) {
 
     public Path graph() {
         return dataDir.resolve("neo4j");
+    }
+
+    /** The only directory {@code LOAD CSV} may name; kept empty, and file URLs are refused anyway. */
+    public Path graphImport() {
+        return graph().resolve("import");
+    }
+
+    /** The generated password of the embedded Neo4j, when none is configured. */
+    public Path neo4jPassword() {
+        return dataDir.resolve("neo4j-password");
     }
 }
