@@ -21,7 +21,8 @@ RUN groupadd --gid 10001 kglab \
 COPY --from=build /src/target/kglab-backend.jar /app/kglab-backend.jar
 
 ENV KGLAB_DATA_DIR=/data \
-    MICRONAUT_SERVER_PORT=8080
+    MICRONAUT_SERVER_PORT=8080 \
+    KGLAB_HEAP=512m
 VOLUME ["/data"]
 USER 10001:10001
 WORKDIR /data
@@ -33,5 +34,6 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=4 \
 
 # JNA and PDFBox write caches to ~ and the temp dir: keep both
 # on the data volume (created here too, for a bind mount that starts empty).
-# Extra JVM flags: JDK_JAVA_OPTIONS. Arguments after the image name go to the app.
-ENTRYPOINT ["/bin/sh", "-c", "mkdir -p \"$KGLAB_DATA_DIR/home\" \"$KGLAB_DATA_DIR/tmp\" && exec java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Duser.home=\"$KGLAB_DATA_DIR/home\" -Djava.io.tmpdir=\"$KGLAB_DATA_DIR/tmp\" -jar /app/kglab-backend.jar \"$@\"", "kglab-backend"]
+# An explicit heap: KGLAB_HEAP (default 512m). Extra JVM flags: JAVA_OPTS (they come last, so they
+# win). Arguments after the image name go to the app.
+ENTRYPOINT ["/bin/sh", "-c", "mkdir -p \"$KGLAB_DATA_DIR/home\" \"$KGLAB_DATA_DIR/tmp\" && exec java -Xmx\"${KGLAB_HEAP:-512m}\" -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Duser.home=\"$KGLAB_DATA_DIR/home\" -Djava.io.tmpdir=\"$KGLAB_DATA_DIR/tmp\" $JAVA_OPTS -jar /app/kglab-backend.jar \"$@\"", "kglab-backend"]
