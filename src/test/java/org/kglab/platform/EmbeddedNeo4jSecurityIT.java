@@ -7,9 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.kglab.support.IntegrationTest;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Config;
 import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Logging;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ClientException;
 
@@ -30,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The embedded Neo4j as an attacker on the same host sees it: its loopback Bolt port. */
 @MicronautTest(transactional = false)
 class EmbeddedNeo4jSecurityIT extends IntegrationTest {
-
-    private static final Config QUIET = Config.builder().withLogging(Logging.none()).build();
 
     @Inject
     EmbeddedNeo4j neo4j;
@@ -85,7 +81,7 @@ class EmbeddedNeo4jSecurityIT extends IntegrationTest {
         Path imports = storage.graphImport();
         for (String url : List.of(keys.toUri().toString(), "file:///signing-keys.jwks.json",
                 "file:///" + imports.relativize(keys), "file:///etc/hostname",
-                "file:///" + imports.relativize(storage.neo4jPassword()))) {
+                "file:///" + imports.relativize(storage.neo4jPassword()), "jar:" + keys.toUri() + "!/x.csv")) {
             assertThatThrownBy(() -> loadCsv(url)).as(url).isInstanceOf(ClientException.class)
                     .hasMessageNotContaining("\"d\"");
         }
@@ -146,14 +142,14 @@ class EmbeddedNeo4jSecurityIT extends IntegrationTest {
     }
 
     private void loadCsv(String url) {
-        try (var driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", storedPassword()), QUIET);
+        try (var driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", storedPassword()));
              var session = driver.session()) {
             session.run("LOAD CSV FROM $url AS line RETURN line", Map.of("url", url)).list();
         }
     }
 
     private static long returnOne(String uri, AuthToken token) {
-        try (var driver = GraphDatabase.driver(uri, token, QUIET); var session = driver.session()) {
+        try (var driver = GraphDatabase.driver(uri, token); var session = driver.session()) {
             return session.run("RETURN 1").single().get(0).asLong();
         }
     }
