@@ -27,6 +27,7 @@ data_dir="target/smoke-data-$$"
 db="kglab_smoke_$$_${RANDOM}"
 http_port="$(free_port)"
 bolt_port="$(free_port)"
+while [ "$bolt_port" = "$http_port" ]; do bolt_port="$(free_port)"; done
 base="http://127.0.0.1:${http_port}"
 pid=""
 
