@@ -32,6 +32,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,7 +68,7 @@ final class GraphQLEndpoint {
             GraphQLInvocationData data = GraphQLRequest.fromParameters(json, query, operationName, variables);
             OperationDefinition.Operation operation = operationOf(data);
             if (operation != null && operation != OperationDefinition.Operation.QUERY) {
-                return Mono.just(refusal(HttpStatus.METHOD_NOT_ALLOWED, "A " + operation.name().toLowerCase()
+                return Mono.just(refusal(HttpStatus.METHOD_NOT_ALLOWED, "A " + operation.name().toLowerCase(Locale.ROOT)
                         + " cannot be sent with GET, which must not change anything. Send it with POST.")
                         .header(HttpHeaders.ALLOW, HttpMethod.POST.name()));
             }
@@ -120,7 +122,7 @@ final class GraphQLEndpoint {
     }
 
     private MutableHttpResponse<String> refusal(HttpStatus status, String message) {
-        var body = Map.of("errors", java.util.List.of(error(message).toSpecification()));
+        var body = Map.of("errors", List.of(error(message).toSpecification()));
         return HttpResponse.<String>status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(serializer.serialize(body));
     }

@@ -12,6 +12,8 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 
+import org.kglab.documents.PageRequest;
+
 import java.text.NumberFormat;
 import java.util.Locale;
 
@@ -94,9 +96,11 @@ final class OperationLimits extends SimplePerformantInstrumentation {
             long product = 1;
             for (var parent = env.getParentEnvironment(); parent != null; parent = parent.getParentEnvironment()) {
                 if (parent.getFieldDefinition().getArgument("first") != null) {
-                    // Null means the default page; a size out of range is refused by the fetcher.
+                    // An omitted size is already its default here; an explicit null counts as the largest page.
+                    // A size out of range is refused by the fetcher.
                     Object first = parent.getArguments().get("first");
-                    product = saturated(product * (first instanceof Integer size ? Math.max(size, 1) : 100));
+                    product = saturated(product * (first instanceof Integer size ? Math.max(size, 1)
+                            : PageRequest.MAX_FIRST));
                 }
             }
             return product;

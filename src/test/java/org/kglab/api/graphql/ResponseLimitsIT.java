@@ -34,6 +34,12 @@ class ResponseLimitsIT extends IntegrationTest {
     private String largeText;
     private String documentId;
 
+    /** Extracting and storing 8 MB can outlast the client's default 10 s on a busy machine; the limits answer at once. */
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("micronaut.http.client.read-timeout", "60s");
+    }
+
     @BeforeEach
     void aLargeDocument() {
         String line = "Knowledge graphs link entities across documents; this line pads a large text. ";
