@@ -12,6 +12,9 @@ import java.util.UUID;
 record DocumentCursor(Instant createdAt, UUID id) {
 
     private static final String VERSION = "d1";
+    /** Every timestamp we issue lies in these years; beyond them PostgreSQL cannot even compare one. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     static DocumentCursor of(Document document) {
         return new DocumentCursor(document.createdAt(), document.id());
@@ -34,6 +37,9 @@ record DocumentCursor(Instant createdAt, UUID id) {
             long micros = Long.parseLong(parts[1]);
             Instant createdAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                     Math.floorMod(micros, 1_000_000L) * 1_000L);
+            if (createdAt.isBefore(EARLIEST) || createdAt.isAfter(LATEST)) {
+                throw new InvalidCursor(cursor);
+            }
             return new DocumentCursor(createdAt, UUID.fromString(parts[2]));
         } catch (IllegalArgumentException e) {
             throw new InvalidCursor(cursor);

@@ -95,14 +95,17 @@ public class DocumentService {
         return new DocumentPage(entries, hasNextPage);
     }
 
-    /** Texts of many documents in one query; ids the viewer cannot see are absent from the map. */
-    public Map<DocumentId, String> texts(Caller viewer, Collection<DocumentId> ids) {
+    /**
+     * Up to {@code maxLength} characters of the texts of many documents from {@code offset} on, in one
+     * query; ids the viewer cannot see are absent from the map.
+     */
+    public Map<DocumentId, DocumentText> texts(Caller viewer, Collection<DocumentId> ids, int offset, int maxLength) {
         viewer.require(Scope.READ);
         List<UUID> keys = ids.stream().map(DocumentId::value).distinct().toList();
-        Map<DocumentId, String> texts = HashMap.newHashMap(keys.size());
+        Map<DocumentId, DocumentText> texts = HashMap.newHashMap(keys.size());
         if (!keys.isEmpty()) {
-            documents.findTexts(keys, viewer.id().value())
-                    .forEach(t -> texts.put(new DocumentId(t.id()), t.content()));
+            documents.findTexts(keys, viewer.id().value(), offset, maxLength)
+                    .forEach(t -> texts.put(new DocumentId(t.id()), t));
         }
         return texts;
     }

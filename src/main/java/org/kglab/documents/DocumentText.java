@@ -4,7 +4,10 @@ import io.micronaut.core.annotation.Introspected;
 
 import java.util.UUID;
 
-/** A document's extracted text, read on its own. */
+/**
+ * Part of a document's extracted text, read on its own: {@code content} is the slice asked for,
+ * {@code length} the whole text's length. Both count characters (Unicode code points).
+ */
 @Introspected
-record DocumentText(UUID id, String content) {
+public record DocumentText(UUID id, String content, int length) {
 }

@@ -10,12 +10,17 @@ import org.dataloader.MappedBatchLoaderWithContext;
 import org.kglab.documents.Document;
 import org.kglab.documents.DocumentId;
 import org.kglab.documents.DocumentPage;
+import org.kglab.documents.DocumentText;
 import org.kglab.documents.DocumentService;
 import org.kglab.documents.PageRequest;
 import org.kglab.identity.Caller;
 
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 
 /** Documents in GraphQL: the queries, the delete mutation and the fields of {@code Document}. */
@@ -23,6 +28,10 @@ import java.util.concurrent.CompletableFuture;
 final class DocumentWiring implements FeatureWiring {
 
     static final String TEXT_LOADER = "documentText";
+    /** Characters of text returned when a query does not say; the schema states the same default. */
+    static final int TEXT_DEFAULT_LENGTH = 100_000;
+    /** The most characters one {@code text} field returns; longer texts are read in parts. */
+    static final int TEXT_MAX_LENGTH = 1_000_000;
 
     private final DocumentService documents;
 
@@ -43,16 +52,35 @@ final class DocumentWiring implements FeatureWiring {
                 }));
         wiring.type("Document", type -> type
                 .dataFetcher("createdAt", env -> env.<Document>getSource().createdAt().atOffset(ZoneOffset.UTC))
-                .dataFetcher("text", this::text));
+                .dataFetcher("text", this::text)
+                .dataFetcher("textLength", this::textLength));
     }
 
     @Override
     public void registerLoaders(DataLoaderRegistry registry) {
         // The caller travels as each key's context: every key of one request has the same caller.
-        DataLoader<DocumentId, String> texts = DataLoaderFactory.newMappedDataLoader(
-                (MappedBatchLoaderWithContext<DocumentId, String>) (ids, environment) -> CompletableFuture.completedFuture(
-                        documents.texts((Caller) environment.getKeyContextsList().getFirst(), ids)));
+        DataLoader<TextSlice, DocumentText> texts = DataLoaderFactory.newMappedDataLoader(
+                (MappedBatchLoaderWithContext<TextSlice, DocumentText>) (slices, environment) -> CompletableFuture
+                        .completedFuture(loadTexts((Caller) environment.getKeyContextsList().getFirst(), slices)));
         registry.register(TEXT_LOADER, texts);
+    }
+
+    /** One query per distinct slice (usually one per request: a page asks the same of every document). */
+    private Map<TextSlice, DocumentText> loadTexts(Caller caller, Set<TextSlice> slices) {
+        Map<TextSlice, DocumentText> loaded = new HashMap<>();
+        slices.stream().collect(Collectors.groupingBy(s -> List.of(s.offset(), s.maxLength()))).values()
+                .forEach(group -> {
+                    TextSlice first = group.getFirst();
+                    Map<DocumentId, DocumentText> texts = documents.texts(caller,
+                            group.stream().map(TextSlice::id).toList(), first.offset(), first.maxLength());
+                    group.forEach(slice -> {
+                        DocumentText text = texts.get(slice.id());
+                        if (text != null) {
+                            loaded.put(slice, text);
+                        }
+                    });
+                });
+        return loaded;
     }
 
     private Connection<Document> documents(DataFetchingEnvironment env) {
@@ -65,22 +93,30 @@ final class DocumentWiring implements FeatureWiring {
     }
 
     private CompletableFuture<String> text(DataFetchingEnvironment env) {
+        int offset = env.getArgumentOrDefault("offset", 0);
         Integer maxLength = env.getArgument("maxLength");
-        if (maxLength != null && maxLength < 0) {
-            throw new InvalidArgument("'maxLength' must not be negative, got " + maxLength + ".");
+        int length = maxLength == null ? TEXT_DEFAULT_LENGTH : maxLength;
+        if (offset < 0) {
+            throw new InvalidArgument("'offset' must not be negative, got " + offset + ".");
         }
-        DataLoader<DocumentId, String> loader = env.getDataLoader(TEXT_LOADER);
-        Document source = env.getSource();
-        return loader.load(source.documentId(), GraphQLCaller.require(env))
-                .thenApply(text -> truncate(text == null ? "" : text, maxLength));
+        if (length < 0 || length > TEXT_MAX_LENGTH) {
+            throw new InvalidArgument("'maxLength' must be between 0 and " + TEXT_MAX_LENGTH + ", got " + length
+                    + ". Read a longer text in parts with text(offset:, maxLength:).");
+        }
+        return slice(env, offset, length).thenApply(text -> text == null ? "" : text.content());
     }
 
-    private static String truncate(String text, Integer maxLength) {
-        if (maxLength == null || text.length() <= maxLength) {
-            return text;
-        }
-        // Never cut a surrogate pair in half.
-        int end = maxLength > 0 && Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
-        return text.substring(0, end);
+    private CompletableFuture<Integer> textLength(DataFetchingEnvironment env) {
+        return slice(env, 0, 0).thenApply(text -> text == null ? 0 : text.length());
+    }
+
+    private static CompletableFuture<DocumentText> slice(DataFetchingEnvironment env, int offset, int maxLength) {
+        DataLoader<TextSlice, DocumentText> loader = env.getDataLoader(TEXT_LOADER);
+        Document source = env.getSource();
+        return loader.load(new TextSlice(source.documentId(), offset, maxLength), GraphQLCaller.require(env));
+    }
+
+    /** Which characters of which document's text: the key of the text loader. */
+    private record TextSlice(DocumentId id, int offset, int maxLength) {
     }
 }

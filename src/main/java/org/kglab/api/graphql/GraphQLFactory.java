@@ -40,6 +40,7 @@ final class GraphQLFactory {
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(errors)
                 .instrumentation(new ChainedInstrumentation(
+                        new OperationLimits(),
                         new MaxQueryDepthInstrumentation(MAX_DEPTH),
                         new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY),
                         new AccessGuard(),

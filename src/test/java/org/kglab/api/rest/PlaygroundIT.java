@@ -53,7 +53,8 @@ class PlaygroundIT extends IntegrationTest {
 
     @Test
     void servesTheGraphQLEndpointThePlaygroundTalksTo() {
-        assertThat(api.get("/graphiql").body()).contains("'/graphql'");
+        assertThat(api.get("/graphiql").body()).contains("/playground/graphiql.js");
+        assertThat(api.get("/playground/graphiql.js").body()).contains("'/graphql'");
         assertThat(api.graphqlText("{ __typename }", java.util.Map.of()).<String>read("$.data.__typename"))
                 .isEqualTo("Query");
     }
