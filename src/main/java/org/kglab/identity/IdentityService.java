@@ -7,7 +7,6 @@ import org.kglab.audit.Origin;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,17 +58,18 @@ public class IdentityService {
     }
 
     /**
-     * Every failure, whatever its cause, costs one password hash and gives the same answer; repeated
-     * failures lock the address for a while, whether or not it has an account.
+     * Every failure, whatever its cause, costs one password hash and gives the same answer. Repeated
+     * failures lock this client out of the address for a while, whether or not it has an account, and
+     * slow down guessing at it from clients that failed before; a client that has not failed is let through.
      */
     public TokenPair login(Origin origin, String email, String password) {
         throttle.admitClient(origin.address());
-        String key = email.strip().toLowerCase(Locale.ROOT);
-        throttle.checkNotLocked(key);
+        String key = Emails.key(email);
+        throttle.checkLogin(key, origin.address());
         User user = findByEmail(email).orElse(null);
         boolean matches = passwords.matches(password, user == null ? null : user.passwordHash());
         if (user == null || !matches || user.disabled()) {
-            throttle.recordFailure(key);
+            throttle.recordFailure(key, origin.address());
             // A malformed address may be a password typed into the wrong field: never record it.
             audit.record(AuditAction.LOGIN_FAILED, user == null ? null : user.id(),
                     wellFormed(email) ? key : "(not an email address)", origin,

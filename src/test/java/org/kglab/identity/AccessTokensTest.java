@@ -21,11 +21,8 @@ import org.kglab.platform.StorageProperties;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -326,34 +323,5 @@ class AccessTokensTest {
         assertThatThrownBy(() -> verifier.verify(token))
                 .isInstanceOf(InvalidAccessToken.class)
                 .hasMessage("The access token is not valid.");
-    }
-
-    /** A clock the test moves by hand, so that expiry is tested without waiting. */
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
