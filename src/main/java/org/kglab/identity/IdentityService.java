@@ -22,13 +22,14 @@ public class IdentityService {
     private final SigningKeys signingKeys;
     private final SignInThrottle throttle;
     private final DisabledAccounts disabled;
+    private final SessionRevocations revocations;
     private final EmailVerification verification;
     private final AuditLog audit;
     private final Clock clock;
 
     IdentityService(Users users, Passwords passwords, AccessTokens accessTokens, RefreshTokenRotation refreshTokens,
                     SigningKeys signingKeys, SignInThrottle throttle, DisabledAccounts disabled,
-                    EmailVerification verification, AuditLog audit, Clock clock) {
+                    SessionRevocations revocations, EmailVerification verification, AuditLog audit, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
@@ -36,6 +37,7 @@ public class IdentityService {
         this.signingKeys = signingKeys;
         this.throttle = throttle;
         this.disabled = disabled;
+        this.revocations = revocations;
         this.verification = verification;
         this.audit = audit;
         this.clock = clock;
@@ -97,11 +99,17 @@ public class IdentityService {
         return users.findById(caller.id().value()).orElseThrow(InvalidCredentials::new);
     }
 
-    /** @throws InvalidAccessToken when the token is not one of ours, has expired, or its account is disabled */
+    /**
+     * Checked on every use, remembered verification or not: a token of a sign-in that has ended, or
+     * of a disabled account, stops working at once.
+     *
+     * @throws InvalidAccessToken when the token is not one of ours, has expired, its sign-in has ended
+     *                            (or it names none), or its account is disabled
+     */
     public Caller authenticate(String accessToken) {
         AccessTokens.VerifiedAccessToken verified = accessTokens.verify(accessToken);
         UserId user = new UserId(verified.userId());
-        if (disabled.contains(user)) {
+        if (verified.sessionId() == null || revocations.isRevoked(verified.sessionId()) || disabled.contains(user)) {
             throw InvalidAccessToken.invalid();
         }
         return new Caller(user, Role.known(verified.roles()));
