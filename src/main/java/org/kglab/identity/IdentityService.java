@@ -100,6 +100,15 @@ public class IdentityService {
     }
 
     /**
+     * The caller's account as their credentials let them use it: an API key, or a token issued before
+     * the account's role changed, does not make its holder an administrator, so none is shown.
+     */
+    public User me(Caller caller) {
+        User user = user(caller);
+        return user.roleSet().contains(Role.ADMIN) && !caller.isAdmin() ? user.withRole(Role.USER) : user;
+    }
+
+    /**
      * Checked on every use, remembered verification or not: a token of a sign-in that has ended, or
      * of a disabled account, stops working at once.
      *
