@@ -6,6 +6,7 @@ import org.kglab.audit.AuditLog;
 import org.kglab.audit.Origin;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
@@ -43,20 +44,30 @@ public class IdentityService {
         this.clock = clock;
     }
 
-    /** Creates the account and mails a verification link. Sign-in calls are limited per client address. */
-    public User register(Origin origin, String email, String password) {
+    /**
+     * Creates the account and mails a verification link, unless the address has an account already:
+     * then its owner is mailed that someone tried to register it. Either way the work is the same (a
+     * password hash, one insert attempt, one audit entry, one mail sent in the background) and so is
+     * the answer, so that registering tells nobody which addresses have accounts. Limited per client
+     * address. An address is created once, so only the mail to an existing owner can be repeated: it
+     * counts against the mailbox's limit on account mail, and past it is left out, without a sign.
+     */
+    public Registration register(Origin origin, String email, String password) {
         throttle.admitClient(origin.address());
         String normalised = Emails.normalise(email);
         String hash = passwords.hash(password);
         UUID id = UUID.randomUUID();
-        if (users.insertIfAbsent(id, normalised, hash, Role.USER.id(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS)) == 0) {
-            throw new EmailTaken();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (users.insertIfAbsent(id, normalised, hash, Role.USER.id(), now) == 1) {
+            audit.record(AuditAction.ACCOUNT_REGISTERED, id, id.toString(), origin, null);
+            verification.mailLink(new User(id, normalised, hash, Role.USER.id(), false, false, now));
+        } else {
+            audit.record(AuditAction.REGISTRATION_OF_EXISTING_ADDRESS, null, normalised, origin, null);
+            if (throttle.allowsAccountMail(normalised)) {
+                verification.mailRegistrationAttempt(normalised);
+            }
         }
-        User user = users.findById(id).orElseThrow();
-        audit.record(AuditAction.ACCOUNT_REGISTERED, id, id.toString(), origin, null);
-        verification.mailLink(user);
-        return user;
+        return new Registration(normalised);
     }
 
     /**

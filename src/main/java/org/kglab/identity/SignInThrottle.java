@@ -97,6 +97,16 @@ final class SignInThrottle {
         take(mailboxes.get(address, key -> bucket(limits.mailPerAccount(), limits.mailWindow())));
     }
 
+    /**
+     * Like {@link #admitAccountMail}, for mail that is sent as a side effect: rather than refuse the
+     * request, the caller leaves the message out.
+     *
+     * @return whether one more message to {@code address} is within its limit (and counts it)
+     */
+    boolean allowsAccountMail(String address) {
+        return mailboxes.get(address, key -> bucket(limits.mailPerAccount(), limits.mailWindow())).tryConsume(1);
+    }
+
     /** Forgets every count and lock. */
     void forgetAll() {
         clients.invalidateAll();
