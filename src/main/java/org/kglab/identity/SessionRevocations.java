@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +74,7 @@ final class SessionRevocations {
 
     /** Ends the sign-in {@code sessionId}: its access tokens are refused from now on, on every instance. */
     void revoke(UUID sessionId) {
-        revokeAll(java.util.List.of(sessionId));
+        revokeAll(List.of(sessionId));
     }
 
     void revokeAll(Collection<UUID> sessionIds) {
