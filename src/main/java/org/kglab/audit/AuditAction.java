@@ -3,6 +3,8 @@ package org.kglab.audit;
 /** What the audit trail records. Stored by name, so names never change once released. */
 public enum AuditAction {
     ACCOUNT_REGISTERED,
+    /** Someone tried to register an address that has an account; its owner was told. */
+    REGISTRATION_OF_EXISTING_ADDRESS,
     LOGIN_SUCCEEDED,
     LOGIN_FAILED,
     REFRESH_TOKEN_REUSED,

@@ -45,6 +45,8 @@ final class AccessTokens {
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
     private static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
     private static final String ROLES = "roles";
+    /** The sign-in (refresh-token family) the token was issued to; ending the sign-in ends the token. */
+    private static final String SESSION = "sid";
     /** Ours are well under 1 KB; anything this large is refused before it costs a parse. */
     static final int MAX_TOKEN_CHARS = 8 * 1024;
     private static final int VERIFIED_CACHE_SIZE = 10_000;
@@ -59,8 +61,12 @@ final class AccessTokens {
         }
     }
 
-    /** @param tokenId the {@code jti}, unique per issued token */
-    public record VerifiedAccessToken(UUID userId, Set<String> roles, Instant expiresAt, String tokenId) {
+    /**
+     * @param tokenId   the {@code jti}, unique per issued token
+     * @param sessionId the {@code sid}: the sign-in it was issued to, absent from tokens of older versions
+     */
+    public record VerifiedAccessToken(UUID userId, Set<String> roles, Instant expiresAt, String tokenId,
+                                      @Nullable UUID sessionId) {
 
         public VerifiedAccessToken {
             roles = Set.copyOf(roles);
@@ -96,7 +102,7 @@ final class AccessTokens {
                 .expireAfterWrite(tokens.accessTokenTtl().plus(tokens.clockSkew())).build();
     }
 
-    IssuedAccessToken issue(UUID userId, Set<String> roles) {
+    IssuedAccessToken issue(UUID userId, Set<String> roles, UUID sessionId) {
         // JWT times are whole seconds; truncating keeps expiresAt equal to the exp claim.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(tokens.accessTokenTtl());
@@ -108,6 +114,7 @@ final class AccessTokens {
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
                 .claim(ROLES, List.copyOf(new TreeSet<>(roles)))
+                .claim(SESSION, sessionId.toString())
                 .build();
         var header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId).type(TYPE).build();
         var jwt = new SignedJWT(header, claims);
@@ -162,8 +169,10 @@ final class AccessTokens {
             if (roles != null && roles.contains(null)) {
                 throw InvalidAccessToken.invalid();
             }
+            @Nullable String session = claims.getStringClaim(SESSION);
             return new VerifiedAccessToken(userId, roles == null ? Set.of() : new TreeSet<>(roles),
-                    claims.getExpirationTime().toInstant(), claims.getJWTID());
+                    claims.getExpirationTime().toInstant(), claims.getJWTID(),
+                    session == null ? null : UUID.fromString(session));
         } catch (ParseException | IllegalArgumentException e) {
             throw InvalidAccessToken.invalid();
         }

@@ -66,6 +66,17 @@ final class AccountMail {
                 """.formatted(Durations.spoken(properties.verificationTtl()), link));
     }
 
+    Mail registrationAttempt(String email) {
+        return new Mail(email, "Someone tried to register your address at Knowledge Graph Lab", """
+                Someone tried to create a Knowledge Graph Lab account with this address, which already has one.
+
+                If it was you, sign in with your password. If you have forgotten it, ask for a password
+                reset on the sign-in page (the requestPasswordReset mutation).
+
+                If it was not you, ignore this message: nothing about your account has changed.
+                """);
+    }
+
     Mail passwordReset(String email, String token) {
         String link = link(properties.resetPasswordUrl(), token,
                 "mutation ResetPassword($token: String!, $newPassword: String!) {\n"

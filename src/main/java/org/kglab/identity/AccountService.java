@@ -107,9 +107,9 @@ public class AccountService {
         caller.requireSignedIn();
         throttle.admitClient(origin.address());
         User user = identity.user(caller);
-        throttle.checkNotLocked(user.email());
+        throttle.checkLogin(user.email(), origin.address());
         if (!passwords.matches(currentPassword, user.passwordHash())) {
-            throttle.recordFailure(user.email());
+            throttle.recordFailure(user.email(), origin.address());
             throw new InvalidCredentials("The current password is not correct.");
         }
         String hash = passwords.hash(newPassword);

@@ -25,6 +25,11 @@ final class EmailVerification {
                 tokens.issue(user.userId(), AccountTokenPurpose.VERIFY_EMAIL, properties.verificationTtl()))));
     }
 
+    /** Tells the owner of {@code email} that someone tried to register it again. */
+    void mailRegistrationAttempt(String email) {
+        mail.sendLater(() -> Optional.of(mail.registrationAttempt(email)));
+    }
+
     /** @return the account whose address is now verified */
     User verify(String token) {
         UserId user = tokens.redeem(token, AccountTokenPurpose.VERIFY_EMAIL,

@@ -14,10 +14,18 @@ final class Emails {
     }
 
     static String normalise(String email) {
-        String normal = Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String normal = key(email);
         if (normal.length() > MAX_LENGTH || !SHAPE.matcher(normal).matches()) {
             throw new InvalidCredentialsFormat("That is not an email address we can use: write it as name@example.org.");
         }
         return normal;
+    }
+
+    /**
+     * The spelling of {@link #normalise} without its validation: what sign-in limits count under, so
+     * that every form of one address shares one count, and so do malformed inputs alike.
+     */
+    static String key(String email) {
+        return Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 }

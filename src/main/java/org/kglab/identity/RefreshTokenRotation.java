@@ -27,12 +27,14 @@ final class RefreshTokenRotation {
     private final RefreshTokens tokens;
     private final TransactionOperations<Connection> transactions;
     private final TokenProperties properties;
+    private final SessionRevocations revocations;
     private final AuditLog audit;
     private final Clock clock;
 
     RefreshTokenRotation(RefreshTokens tokens, TransactionOperations<Connection> transactions,
-                         TokenProperties properties, AuditLog audit, Clock clock) {
+                         TokenProperties properties, SessionRevocations revocations, AuditLog audit, Clock clock) {
         this.tokens = tokens;
+        this.revocations = revocations;
         this.transactions = transactions;
         this.properties = properties;
         this.audit = audit;
@@ -40,7 +42,7 @@ final class RefreshTokenRotation {
     }
 
     /** Starts a new family for a fresh sign-in. */
-    String start(UserId user) {
+    Issued start(UserId user) {
         return issue(user.value(), UUID.randomUUID());
     }
 
@@ -55,7 +57,7 @@ final class RefreshTokenRotation {
             }
             if (current.used()) {
                 // Committed before the caller sees the failure: the family stays revoked.
-                tokens.revokeFamily(current.familyId(), now);
+                revokeFamily(current.familyId(), now);
                 LOG.warn("Refresh token reuse for user {}: token family {} revoked", current.userId(),
                         current.familyId());
                 audit.record(AuditAction.REFRESH_TOKEN_REUSED, current.userId(), current.userId().toString(), origin,
@@ -82,20 +84,29 @@ final class RefreshTokenRotation {
         }
         transactions.executeWrite(status -> {
             tokens.findByHashForUpdate(hash(presented))
-                    .ifPresent(token -> tokens.revokeFamily(token.familyId(), clock.instant()));
+                    .ifPresent(token -> revokeFamily(token.familyId(), clock.instant()));
             return null;
         });
     }
 
+    /** Ends every sign-in of the user, and with them every access token they were given. */
     void revokeAllOf(UserId user) {
-        tokens.revokeAllOf(user.value(), clock.instant());
+        Instant now = clock.instant();
+        tokens.revokeAllOf(user.value(), now);
+        revocations.revokeAll(tokens.findFamiliesIssuedSince(user.value(), now.minus(revocations.lifetime())));
     }
 
-    private String issue(UUID userId, UUID familyId) {
+    /** Ends one sign-in: its refresh tokens, and the access tokens issued with them. */
+    private void revokeFamily(UUID familyId, Instant now) {
+        tokens.revokeFamily(familyId, now);
+        revocations.revoke(familyId);
+    }
+
+    private Issued issue(UUID userId, UUID familyId) {
         String token = OpaqueTokens.generate(PREFIX);
         Instant now = clock.instant();
         tokens.insert(UUID.randomUUID(), userId, familyId, hash(token), now, now.plus(properties.refreshTokenTtl()));
-        return token;
+        return new Issued(token, familyId);
     }
 
     private static byte[] hash(String token) {
@@ -105,7 +116,17 @@ final class RefreshTokenRotation {
         return OpaqueTokens.hash(token);
     }
 
-    record Rotated(UserId user, String refreshToken) {
+    record Rotated(UserId user, Issued refreshToken) {
+    }
+
+    /** A refresh token and the sign-in (family) it belongs to, which its access tokens name as {@code sid}. */
+    record Issued(String refreshToken, UUID familyId) {
+
+        /** Leaves the token out, so that logging this record does not leak a credential. */
+        @Override
+        public String toString() {
+            return "Issued[familyId=" + familyId + "]";
+        }
     }
 
     private record Outcome(@org.jspecify.annotations.Nullable Rotated rotated) {

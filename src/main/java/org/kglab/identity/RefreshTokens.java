@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,4 +32,8 @@ interface RefreshTokens extends GenericRepository<RefreshToken, UUID> {
 
     @Query("UPDATE refresh_tokens SET revoked_at = :at WHERE user_id = :userId AND revoked_at IS NULL")
     void revokeAllOf(UUID userId, Instant at);
+
+    /** The user's sign-ins that may still have a valid access token: one issued since {@code since}. */
+    @Query("SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = :userId AND created_at > :since")
+    List<UUID> findFamiliesIssuedSince(UUID userId, Instant since);
 }

@@ -2,19 +2,25 @@ package org.kglab.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Rate limits for the sign-in operations, with Bucket4j token buckets held in memory (per
- * instance): one bucket per client address for all sign-in calls, and one per email address that
- * only failed logins drain, which locks the account for a while once empty. The email bucket exists
- * whether or not an account does, so a lock tells nothing about which addresses are registered.
- * A third kind, per email address, bounds how much account mail one mailbox can be sent.
+ * Rate limits for the sign-in operations, held in memory (per instance), with time from the
+ * injected clock. Failed logins are counted per account <em>and</em> client, so that whoever fails
+ * against an account locks out only themselves, never the owner signing in from elsewhere; and per
+ * account over all clients, which makes clients that have failed on it wait longer and longer
+ * between guesses (see {@link AccountGuesses}), while a client that has not failed is never delayed.
+ * The counts exist whether or not an account does, so they tell nothing about which addresses are
+ * registered. Besides: a bucket per client address for all sign-in calls, and one per mailbox that
+ * bounds how much account mail one address can be sent.
  */
 @Singleton
 final class SignInThrottle {
@@ -22,32 +28,65 @@ final class SignInThrottle {
     private static final int MAX_TRACKED = 100_000;
 
     private final SignInLimitProperties limits;
+    private final Clock clock;
+    private final TimeMeter time;
     private final Cache<String, Bucket> clients;
-    private final Cache<String, Bucket> accounts;
+    /** Per account and client; an entry also marks the client as one that has failed on the account. */
+    private final Cache<AccountClient, Bucket> guesses;
+    private final Cache<String, AccountGuesses> accounts;
     private final Cache<String, Bucket> mailboxes;
 
-    SignInThrottle(SignInLimitProperties limits) {
+    SignInThrottle(SignInLimitProperties limits, Clock clock) {
         this.limits = limits;
-        this.clients = Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterAccess(limits.perClientWindow()).build();
-        this.accounts = Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterAccess(limits.lock()).build();
-        this.mailboxes = Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterAccess(limits.mailWindow()).build();
+        this.clock = clock;
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return clock.millis() * 1_000_000L;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        Ticker ticker = time::currentTimeNanos;
+        this.clients = cache(ticker, limits.perClientWindow());
+        this.guesses = cache(ticker, limits.accountWindow());
+        this.accounts = cache(ticker, limits.accountWindow());
+        this.mailboxes = cache(ticker, limits.mailWindow());
     }
 
     /** Counts one sign-in call from {@code client}; refuses it once the client is over its limit. */
     void admitClient(String client) {
-        take(clients.get(client, key -> bucket(limits.perClient(), limits.perClientWindow())));
+        take(clients.get(ClientAddresses.key(client), key -> bucket(limits.perClient(), limits.perClientWindow())));
     }
 
-    /** Refuses a login to a locked account before its password is even checked. */
-    void checkNotLocked(String email) {
-        Bucket bucket = accounts.getIfPresent(email);
-        if (bucket != null && bucket.getAvailableTokens() <= 0) {
-            throw new TooManyAttempts(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+    /**
+     * Refuses a login before its password is even checked when this client is locked out of the
+     * account, or has failed on it before and the account is being guessed at too often.
+     *
+     * @param account the address as {@link Emails#key} spells it
+     */
+    void checkLogin(String account, String client) {
+        Bucket failures = guesses.getIfPresent(new AccountClient(account, ClientAddresses.key(client)));
+        if (failures == null) {
+            return;
+        }
+        if (failures.getAvailableTokens() <= 0) {
+            throw new TooManyAttempts(Duration.ofNanos(failures.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+        }
+        AccountGuesses tally = accounts.getIfPresent(account);
+        Duration wait = tally == null ? Duration.ZERO : tally.wait(clock.instant(), limits);
+        if (wait.isPositive()) {
+            throw new TooManyAttempts(wait);
         }
     }
 
-    void recordFailure(String email) {
-        accounts.get(email, key -> bucket(limits.failuresBeforeLock(), limits.lock())).tryConsume(1);
+    void recordFailure(String account, String client) {
+        guesses.get(new AccountClient(account, ClientAddresses.key(client)),
+                key -> bucket(limits.failuresBeforeLock(), limits.lock())).tryConsume(1);
+        accounts.get(account, key -> new AccountGuesses()).recordFailure(clock.instant(), limits.accountWindow());
     }
 
     /**
@@ -58,9 +97,20 @@ final class SignInThrottle {
         take(mailboxes.get(address, key -> bucket(limits.mailPerAccount(), limits.mailWindow())));
     }
 
+    /**
+     * Like {@link #admitAccountMail}, for mail that is sent as a side effect: rather than refuse the
+     * request, the caller leaves the message out.
+     *
+     * @return whether one more message to {@code address} is within its limit (and counts it)
+     */
+    boolean allowsAccountMail(String address) {
+        return mailboxes.get(address, key -> bucket(limits.mailPerAccount(), limits.mailWindow())).tryConsume(1);
+    }
+
     /** Forgets every count and lock. */
     void forgetAll() {
         clients.invalidateAll();
+        guesses.invalidateAll();
         accounts.invalidateAll();
         mailboxes.invalidateAll();
     }
@@ -72,9 +122,17 @@ final class SignInThrottle {
         }
     }
 
-    private static Bucket bucket(int capacity, Duration period) {
+    private Bucket bucket(int capacity, Duration period) {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+                .withCustomTimePrecision(time)
                 .build();
+    }
+
+    private static <K, V> Cache<K, V> cache(Ticker ticker, Duration idle) {
+        return Caffeine.newBuilder().ticker(ticker).maximumSize(MAX_TRACKED).expireAfterAccess(idle).build();
+    }
+
+    private record AccountClient(String account, String client) {
     }
 }

@@ -11,10 +11,11 @@ final class TokenPairs {
     private TokenPairs() {
     }
 
-    static TokenPair of(AccessTokens accessTokens, Clock clock, User user, String refreshToken) {
+    /** @param session the sign-in (refresh-token family) both belong to */
+    static TokenPair of(AccessTokens accessTokens, Clock clock, User user, RefreshTokenRotation.Issued session) {
         Set<String> roles = user.roleSet().stream().map(Role::id).collect(Collectors.toSet());
-        AccessTokens.IssuedAccessToken access = accessTokens.issue(user.id(), roles);
+        AccessTokens.IssuedAccessToken access = accessTokens.issue(user.id(), roles, session.familyId());
         long expiresIn = Duration.between(clock.instant(), access.expiresAt()).toSeconds();
-        return new TokenPair(access.value(), refreshToken, expiresIn);
+        return new TokenPair(access.value(), session.refreshToken(), expiresIn);
     }
 }

@@ -29,6 +29,10 @@ public record User(
         return Role.fromId(role) == Role.ADMIN ? EnumSet.of(Role.USER, Role.ADMIN) : EnumSet.of(Role.USER);
     }
 
+    User withRole(Role newRole) {
+        return new User(id, email, passwordHash, newRole.id(), emailVerified, disabled, createdAt);
+    }
+
     Caller asCaller() {
         return new Caller(userId(), roleSet());
     }

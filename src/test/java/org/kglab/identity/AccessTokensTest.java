@@ -21,11 +21,8 @@ import org.kglab.platform.StorageProperties;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +42,7 @@ class AccessTokensTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
     private final UUID userId = UUID.randomUUID();
+    private static final UUID SESSION = UUID.randomUUID();
     private SigningKeys keys;
     private AccessTokens tokens;
 
@@ -56,7 +54,7 @@ class AccessTokensTest {
 
     @Test
     void verifiesWhatItIssuedToTheSameUserAndRoles() throws Exception {
-        var issued = tokens.issue(userId, Set.of("user", "admin"));
+        var issued = tokens.issue(userId, Set.of("user", "admin"), SESSION);
 
         var verified = tokens.verify(issued.value());
 
@@ -70,12 +68,14 @@ class AccessTokensTest {
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofMinutes(15));
         assertThat(verified.tokenId()).isEqualTo(claims.getJWTID());
+        assertThat(claims.getStringClaim("sid")).isEqualTo(SESSION.toString());
+        assertThat(verified.sessionId()).isEqualTo(SESSION);
         assertThat(UUID.fromString(verified.tokenId())).isNotNull();
     }
 
     @Test
     void headerNamesTheSigningKeyTheAlgorithmAndTheType() throws Exception {
-        JWSHeader header = SignedJWT.parse(tokens.issue(userId, Set.of()).value()).getHeader();
+        JWSHeader header = SignedJWT.parse(tokens.issue(userId, Set.of(), SESSION).value()).getHeader();
 
         assertThat(header.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
         assertThat(header.getKeyID()).isEqualTo(keys.signingKey().getKeyID());
@@ -84,8 +84,8 @@ class AccessTokensTest {
 
     @Test
     void writesRolesAsASortedStringArrayAndEveryTokenWithItsOwnId() throws Exception {
-        var first = SignedJWT.parse(tokens.issue(userId, Set.of("user", "admin", "editor")).value());
-        var second = SignedJWT.parse(tokens.issue(userId, Set.of("user")).value());
+        var first = SignedJWT.parse(tokens.issue(userId, Set.of("user", "admin", "editor"), SESSION).value());
+        var second = SignedJWT.parse(tokens.issue(userId, Set.of("user"), SESSION).value());
 
         assertThat(first.getPayload().toString()).contains("\"roles\":[\"admin\",\"editor\",\"user\"]");
         assertThat(first.getJWTClaimsSet().getJWTID()).isNotEqualTo(second.getJWTClaimsSet().getJWTID());
@@ -93,7 +93,7 @@ class AccessTokensTest {
 
     @Test
     void leavesTheTokenOutOfItsStringForm() {
-        var issued = tokens.issue(userId, Set.of("user"));
+        var issued = tokens.issue(userId, Set.of("user"), SESSION);
 
         assertThat(issued.toString()).doesNotContain(issued.value()).contains(issued.expiresAt().toString());
     }
@@ -162,7 +162,7 @@ class AccessTokensTest {
 
     @Test
     void reportsATokenExpiredBeyondTheSkewAsExpired() {
-        String token = tokens.issue(userId, Set.of("user")).value();
+        String token = tokens.issue(userId, Set.of("user"), SESSION).value();
 
         clock.advance(Duration.ofMinutes(15).plusSeconds(31));
 
@@ -173,7 +173,7 @@ class AccessTokensTest {
 
     @Test
     void stopsAcceptingAnAlreadyVerifiedTokenOnceItExpires() {
-        String token = tokens.issue(userId, Set.of("user")).value();
+        String token = tokens.issue(userId, Set.of("user"), SESSION).value();
         assertThat(tokens.verify(token).userId()).isEqualTo(userId);
         assertThat(tokens.verify(token).userId()).isEqualTo(userId);
 
@@ -186,7 +186,7 @@ class AccessTokensTest {
 
     @Test
     void neverTakesATamperedCopyOfAVerifiedTokenForIt() {
-        String token = tokens.issue(userId, Set.of("user")).value();
+        String token = tokens.issue(userId, Set.of("user"), SESSION).value();
         tokens.verify(token);
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
         assertThatThrownBy(() -> tokens.verify(tampered)).isInstanceOf(InvalidAccessToken.class);
@@ -194,7 +194,7 @@ class AccessTokensTest {
 
     @Test
     void acceptsATokenExpiredWithinTheSkew() {
-        String token = tokens.issue(userId, Set.of("user")).value();
+        String token = tokens.issue(userId, Set.of("user"), SESSION).value();
 
         clock.advance(Duration.ofMinutes(15).plusSeconds(29));
 
@@ -236,7 +236,7 @@ class AccessTokensTest {
 
     @Test
     void rejectsATokenWhosePayloadWasChanged() throws Exception {
-        String[] parts = tokens.issue(userId, Set.of("user")).value().split("\\.");
+        String[] parts = tokens.issue(userId, Set.of("user"), SESSION).value().split("\\.");
         String forged = validClaims().claim("roles", List.of("admin", "user")).build().toString();
 
         assertInvalid(parts[0] + "." + Base64URL.encode(forged) + "." + parts[2]);
@@ -261,19 +261,19 @@ class AccessTokensTest {
         ECKey older = newKey("older");
         ECKey newest = newKey("newest");
         var before = tokensFor(new JWKSet(older));
-        String oldToken = before.issue(userId, Set.of("user")).value();
+        String oldToken = before.issue(userId, Set.of("user"), SESSION).value();
 
         var after = tokensFor(new JWKSet(List.of(newest, older)));
 
         assertThat(after.verify(oldToken).userId()).isEqualTo(userId);
-        String newToken = after.issue(userId, Set.of("user")).value();
+        String newToken = after.issue(userId, Set.of("user"), SESSION).value();
         assertThat(SignedJWT.parse(newToken).getHeader().getKeyID()).isEqualTo("newest");
         assertInvalid(before, newToken);
     }
 
     @Test
     void neverQuotesTheTokenInItsMessage() {
-        String token = tokens.issue(userId, Set.of("user")).value();
+        String token = tokens.issue(userId, Set.of("user"), SESSION).value();
         String tampered = token.substring(0, token.length() - 4) + "AAAA";
 
         assertThatThrownBy(() -> tokens.verify(tampered))
@@ -326,34 +326,5 @@ class AccessTokensTest {
         assertThatThrownBy(() -> verifier.verify(token))
                 .isInstanceOf(InvalidAccessToken.class)
                 .hasMessage("The access token is not valid.");
-    }
-
-    /** A clock the test moves by hand, so that expiry is tested without waiting. */
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

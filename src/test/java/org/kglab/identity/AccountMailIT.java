@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kglab.support.Eventually;
 import org.kglab.support.IntegrationTest;
 import org.kglab.support.Mailbox;
 
@@ -40,14 +41,14 @@ class AccountMailIT extends IntegrationTest {
 
     @Test
     void mailsAVerificationLinkOnRegistrationThatVerifiesTheAddressOnce() {
-        String id = register("ada@example.org");
+        register("ada@example.org");
         Mailbox.Received mail = mailbox.awaitToken("ada@example.org", "kglv_");
         assertThat(mail.from()).isEqualTo(Mailbox.FROM);
         assertThat(mail.subject()).contains("Confirm your email address");
         assertThat(mail.text()).contains("within 24 hours");
 
         DocumentContext verified = api.anonymous().graphql("verifyEmail", Map.of("token", mail.token()));
-        assertThat(verified.<String>read("$.data.verifyEmail.id")).isEqualTo(id);
+        assertThat(verified.<String>read("$.data.verifyEmail.email")).isEqualTo("ada@example.org");
         assertThat(verified.<Boolean>read("$.data.verifyEmail.emailVerified")).isTrue();
 
         DocumentContext again = api.anonymous().graphql("verifyEmail", Map.of("token", mail.token()));
@@ -188,9 +189,30 @@ class AccountMailIT extends IntegrationTest {
         assertThat(stores.count("SELECT count(*) FROM audit_log WHERE detail LIKE '%passphrase%'")).isZero();
     }
 
-    private String register(String email) {
-        return api.anonymous().graphql("register", Map.of("email", email, "password", "correct horse battery staple"))
-                .read("$.data.register.id");
+    private void register(String email) {
+        DocumentContext reply = api.anonymous().graphql("register",
+                Map.of("email", email, "password", "correct horse battery staple"));
+        assertThat(reply.<Object>read("$.errors")).isNull();
+    }
+
+    @Test
+    void tellsTheOwnerWhenSomeoneTriesToRegisterTheirAddress() {
+        DocumentContext taken = api.anonymous().graphql("register",
+                Map.of("email", "  OWNER@Example.org", "password", "someone else's passphrase"));
+
+        Eventually.await("a mail to the owner", () -> attemptMail().isPresent());
+        Mailbox.Received mail = attemptMail().orElseThrow();
+        assertThat(mail.text()).contains("which already has one").doesNotContain("someone else's passphrase");
+        assertThat(taken.<String>read("$.data.register.email")).isEqualTo(owner.email());
+        assertThat(login(owner.email(), "someone else's passphrase").<String>read("$.errors[0].message"))
+                .isEqualTo("Email or password is incorrect.");
+        assertThat(stores.count("SELECT count(*) FROM audit_log WHERE action = 'REGISTRATION_OF_EXISTING_ADDRESS'"
+                + " AND target = 'owner@example.org'")).isEqualTo(1);
+    }
+
+    private java.util.Optional<Mailbox.Received> attemptMail() {
+        return mailbox.messagesTo(owner.email()).stream().map(message -> new Mailbox.Received(message, ""))
+                .filter(mail -> mail.subject().startsWith("Someone tried to register your address")).findFirst();
     }
 
     private DocumentContext login(String email, String password) {

@@ -88,6 +88,17 @@ class ApiKeysIT extends IntegrationTest {
     }
 
     @Test
+    void meShowsOnlyTheRolesAKeyCanUseNeverAdmin() {
+        stores.sql("UPDATE users SET role = 'admin' WHERE id = '" + owner.userId() + "'");
+        String key = keyWith("READ");
+
+        DocumentContext viaKey = api.actAs(owner.withToken(key)).graphql("me", Map.of());
+
+        assertThat(viaKey.<String>read("$.data.me.id")).isEqualTo(owner.userId().toString());
+        assertThat(viaKey.<List<String>>read("$.data.me.roles")).containsExactly("user");
+    }
+
+    @Test
     void aRevokedKeyStopsWorkingAtOnce() {
         DocumentContext created = create("short-lived", List.of("READ"));
         String key = created.read("$.data.createApiKey.key");

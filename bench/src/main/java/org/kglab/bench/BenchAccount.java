@@ -20,7 +20,7 @@ final class BenchAccount {
         URI graphql = base.resolve("/graphql");
         String email = "bench-" + System.nanoTime() + "@example.org";
         String credentials = "email: \\\"" + email + "\\\", password: \\\"a long benchmark passphrase\\\"";
-        post(http, graphql, "{\"query\":\"mutation { register(" + credentials + ") { id } }\"}");
+        post(http, graphql, "{\"query\":\"mutation { register(" + credentials + ") { email } }\"}");
         String login = post(http, graphql, "{\"query\":\"mutation { login(" + credentials + ") { accessToken } }\"}");
         Matcher token = ACCESS_TOKEN.matcher(login);
         if (!token.find()) {

@@ -12,7 +12,6 @@ import org.kglab.documents.InvalidCursor;
 import org.kglab.documents.InvalidDocumentId;
 import org.kglab.documents.PageRequest;
 import org.kglab.identity.ApiKeyNotFound;
-import org.kglab.identity.EmailTaken;
 import org.kglab.identity.InvalidAccountToken;
 import org.kglab.identity.InvalidInput;
 import org.kglab.identity.NotPermitted;
@@ -74,7 +73,6 @@ final class GraphQLErrors implements DataFetcherExceptionHandler {
             case InvalidAccountToken e -> ErrorCode.BAD_REQUEST;
             case InvalidInput e -> ErrorCode.BAD_REQUEST;
             case InvalidCredentialsFormat e -> ErrorCode.BAD_REQUEST;
-            case EmailTaken e -> ErrorCode.BAD_REQUEST;
             case InvalidDocumentId e -> ErrorCode.BAD_REQUEST;
             case InvalidCursor e -> ErrorCode.BAD_REQUEST;
             case PageRequest.InvalidPageSize e -> ErrorCode.BAD_REQUEST;

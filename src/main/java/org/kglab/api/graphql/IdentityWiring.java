@@ -28,7 +28,7 @@ final class IdentityWiring implements FeatureWiring {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type
-                .dataFetcher("me", env -> identity.user(GraphQLCaller.require(env))));
+                .dataFetcher("me", env -> identity.me(GraphQLCaller.require(env))));
         wiring.type("Mutation", type -> type
                 .dataFetcher("register", env -> identity.register(GraphQLCaller.origin(env),
                         bounded(env.getArgument("email")), bounded(env.getArgument("password"))))

@@ -4,7 +4,11 @@ import io.micronaut.context.annotation.EachBean;
 import io.micronaut.context.annotation.Executable;
 import io.micronaut.context.annotation.Parameter;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.scheduling.TaskExecutors;
@@ -21,6 +25,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
@@ -38,6 +43,8 @@ final class ProviderRoutes implements OauthController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRoutes.class);
     private static final String STATE_FAILURE = "State validation failed";
+    private static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(60);
 
     private final OauthClient client;
     private final SignInCompletion completion;
@@ -55,10 +62,16 @@ final class ProviderRoutes implements OauthController {
         return client;
     }
 
+    /**
+     * Building the redirect may first fetch the issuer's discovery document, a blocking call: it runs
+     * on a blocking thread, and an issuer that cannot be reached gets a 503 with a sentence, not a 500.
+     */
     @Override
     @Executable
     public Publisher<MutableHttpResponse<?>> login(HttpRequest<?> request) {
-        return client.authorizationRedirect(request);
+        return Mono.defer(() -> Mono.from(client.authorizationRedirect(request)))
+                .subscribeOn(blocking)
+                .onErrorResume(e -> Mono.fromCallable(() -> unavailable(e)));
     }
 
     @Override
@@ -91,6 +104,22 @@ final class ProviderRoutes implements OauthController {
             return completion.failed(SignInCompletion.INVALID_STATE);
         }
         return completion.failed(message);
+    }
+
+    private MutableHttpResponse<?> unavailable(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        LOG.warn("Sign-in through {} is unavailable: its provider cannot be reached ({})", client.getName(),
+                cause.getClass().getSimpleName());
+        String detail = "Sign-in through '" + client.getName() + "' is unavailable right now: its provider cannot "
+                + "be reached. Try again in a few minutes, or sign in another way.";
+        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER.toSeconds()))
+                .contentType(PROBLEM_JSON)
+                .body(Map.of("type", "about:blank", "title", "Sign-in provider unavailable",
+                        "status", HttpStatus.SERVICE_UNAVAILABLE.getCode(), "detail", detail));
     }
 
     /** Logs the kind of failure only: provider answers can echo codes and credentials. */
