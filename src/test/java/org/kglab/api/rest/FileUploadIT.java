@@ -43,7 +43,7 @@ class FileUploadIT extends IntegrationTest {
                 Arguments.of("notes.txt", Fixtures.text("Plain words about graphs."), "text/plain", "notes.txt",
                         "Plain words about graphs."),
                 Arguments.of("readme.md", Fixtures.text("# Heading\n\nMarkdown about *graphs*."), "text/markdown",
-                        "readme.md", "Markdown about *graphs*."),
+                        "Heading", "Markdown about *graphs*."),
                 Arguments.of("paper.pdf", Fixtures.pdf("A PDF Title", "Portable words about graphs."),
                         "application/pdf", "A PDF Title", "Portable words about graphs."),
                 Arguments.of("report.docx", Fixtures.docx("A Word Title", "Word words about graphs."),
