@@ -30,8 +30,12 @@ public final class ExtractionProcess extends ParserFactory {
 
     @Override
     public Parser build() {
-        // POI refuses entries past this size, and entries that inflate more than 100 times (its default ratio).
+        Parser parser = TikaConfig.getDefaultConfig().getParser();
+        // After the parsers are loaded: Tika's OOXML parser switches POI's inflation-ratio check off as it
+        // loads, counting on its own check of the text instead, which XML without text passes. Here POI
+        // refuses any part of a zip container that inflates more than maxRatio times, or past a size.
+        ZipSecureFile.setMinInflateRatio(1.0 / maxRatio);
         ZipSecureFile.setMaxEntrySize(MAX_ZIP_ENTRY_BYTES);
-        return new BoundedParser(TikaConfig.getDefaultConfig().getParser(), maxChars, maxRatio);
+        return new BoundedParser(parser, maxChars, maxRatio);
     }
 }

@@ -136,6 +136,47 @@ class FileUploadIT extends IntegrationTest {
     }
 
     @Test
+    void rejectsAPdfCutOffSoThatItYieldsNoText() {
+        assertRejected(api.upload("cut.pdf", Fixtures.cutOffPdf()), 422, "The PDF yields no text and is damaged");
+    }
+
+    @Test
+    void acceptsAScannedPdfWithoutTextAndFlagsIt() {
+        Api.Reply reply = api.upload("scan.pdf", Fixtures.scannedPdf());
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.json().<Boolean>read("$.textless")).isTrue();
+        var document = api.graphql("document", Map.of("id", reply.json().read("$.documentId")))
+                .read("$.data.document", Map.class);
+        assertThat(document).containsEntry("textless", true).containsEntry("truncated", false)
+                .containsEntry("text", "");
+    }
+
+    @Test
+    void rejectsTwoFilePartsInsteadOfDroppingOne() {
+        var body = MultipartBody.builder()
+                .addPart("file", "one.txt", MediaType.TEXT_PLAIN_TYPE, Fixtures.text("First file."))
+                .addPart("file", "two.txt", MediaType.TEXT_PLAIN_TYPE, Fixtures.text("Second file."))
+                .build();
+        Api.Reply reply = api.send(HttpRequest.POST("/api/v1/files", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
+        assertRejected(reply, 400, "Send one file per upload");
+    }
+
+    @Test
+    void rejectsAFilePartSentAsAPlainField() {
+        var body = MultipartBody.builder().addPart("file", "just some words").build();
+        Api.Reply reply = api.send(HttpRequest.POST("/api/v1/files", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
+        assertRejected(reply, 400, "plain form field");
+    }
+
+    @Test
+    void rejectsAnUnknownVisibilityNamingTheAllowedOnes() {
+        Api.Reply reply = api.upload("notes.txt", Fixtures.text("Words."), "SECRET");
+        assertRejected(reply, 400, "visibility must be one of PRIVATE, PUBLIC; it was \"SECRET\".");
+        assertThat(reply.body()).doesNotContain("org.kglab").doesNotContain("Visibility");
+    }
+
+    @Test
     void acceptsAFileOfExactlyTheLimit() {
         assertThat(api.upload("edge.txt", Fixtures.text("z".repeat(LIMIT))).status()).isEqualTo(201);
     }
