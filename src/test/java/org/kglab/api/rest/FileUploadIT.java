@@ -87,9 +87,7 @@ class FileUploadIT extends IntegrationTest {
 
     @Test
     void rejectsARequestWithoutAFilePart() {
-        var body = MultipartBody.builder().addPart("other", "value").build();
-        Api.Reply reply = api.send(HttpRequest.POST("/api/v1/files", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
-        assertRejected(reply, 400, "file");
+        assertRejected(postMultipart(MultipartBody.builder().addPart("other", "value")), 400, "file");
     }
 
     @Test
@@ -154,19 +152,16 @@ class FileUploadIT extends IntegrationTest {
 
     @Test
     void rejectsTwoFilePartsInsteadOfDroppingOne() {
-        var body = MultipartBody.builder()
+        Api.Reply reply = postMultipart(MultipartBody.builder()
                 .addPart("file", "one.txt", MediaType.TEXT_PLAIN_TYPE, Fixtures.text("First file."))
-                .addPart("file", "two.txt", MediaType.TEXT_PLAIN_TYPE, Fixtures.text("Second file."))
-                .build();
-        Api.Reply reply = api.send(HttpRequest.POST("/api/v1/files", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
+                .addPart("file", "two.txt", MediaType.TEXT_PLAIN_TYPE, Fixtures.text("Second file.")));
         assertRejected(reply, 400, "Send one file per upload");
     }
 
     @Test
     void rejectsAFilePartSentAsAPlainField() {
-        var body = MultipartBody.builder().addPart("file", "just some words").build();
-        Api.Reply reply = api.send(HttpRequest.POST("/api/v1/files", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
-        assertRejected(reply, 400, "plain form field");
+        assertRejected(postMultipart(MultipartBody.builder().addPart("file", "just some words")), 400,
+                "plain form field");
     }
 
     @Test
@@ -191,6 +186,10 @@ class FileUploadIT extends IntegrationTest {
         assertThat(stores.count("SELECT count(*) FROM documents")).isZero();
         assertThat(stores.count("SELECT count(*) FROM outbox")).isZero();
         assertThat(stores.storedFiles()).isEmpty();
+    }
+
+    private Api.Reply postMultipart(MultipartBody.Builder body) {
+        return api.send(HttpRequest.POST("/api/v1/files", body.build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
     }
 
     private static String sha256(byte[] content) throws Exception {
