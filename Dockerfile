@@ -34,6 +34,7 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=4 \
 
 # JNA and PDFBox write caches to ~ and the temp dir: keep both
 # on the data volume (created here too, for a bind mount that starts empty).
-# An explicit heap: KGLAB_HEAP (default 512m). Extra JVM flags: JAVA_OPTS (they come last, so they
-# win). Arguments after the image name go to the app.
+# The service's heap is KGLAB_HEAP (512m); text extraction runs in child processes with heaps of their own
+# (KGLAB_EXTRACTION_HEAP_MB each, at most KGLAB_EXTRACTION_PROCESSES of them): size the container for both.
+# Extra JVM flags: JAVA_OPTS (they come last, so they win). Arguments after the image name go to the app.
 ENTRYPOINT ["/bin/sh", "-c", "mkdir -p \"$KGLAB_DATA_DIR/home\" \"$KGLAB_DATA_DIR/tmp\" && exec java -Xmx\"${KGLAB_HEAP:-512m}\" -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Duser.home=\"$KGLAB_DATA_DIR/home\" -Djava.io.tmpdir=\"$KGLAB_DATA_DIR/tmp\" $JAVA_OPTS -jar /app/kglab-backend.jar \"$@\"", "kglab-backend"]

@@ -12,7 +12,7 @@ psql -h 127.0.0.1 -U postgres -qAtc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -
 started=$(date +%s%N)
 KGLAB_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db KGLAB_DATA_DIR="$work" MICRONAUT_SERVER_PORT=$port \
 KGLAB_NEO4J_EMBEDDED_BOLT_PORT=$bolt \
-    "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Duser.home="$work" -Djava.io.tmpdir="$work" \
+    "$JAVA_HOME/bin/java" -Xmx512m --enable-native-access=ALL-UNNAMED -Duser.home="$work" -Djava.io.tmpdir="$work" \
     -jar target/kglab-backend.jar > "$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; psql -h 127.0.0.1 -U postgres -qAtc "DROP DATABASE IF EXISTS $db WITH (FORCE)"; rm -rf "$work"' EXIT

@@ -9,6 +9,9 @@ import java.util.UUID;
 /**
  * A stored document's metadata. The extracted text is a separate column, read only when a client
  * asks for it, so that listing documents never drags megabytes of text along.
+ *
+ * @param truncated the text was cut off at the extraction limit: it is the start of the document, not all of it
+ * @param textless  the file holds no text at all, such as a scanned PDF without a text layer
  */
 @MappedEntity("documents")
 public record Document(
@@ -20,7 +23,9 @@ public record Document(
         UUID ownerId,
         Visibility visibility,
         long version,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean truncated,
+        boolean textless) {
 
     public DocumentId documentId() {
         return new DocumentId(id);

@@ -53,13 +53,13 @@ public class DocumentService {
         // PostgreSQL keeps microseconds; truncating here keeps cursors built from this value exact.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var document = new Document(id.value(), input.title(), input.mediaType(), input.sizeBytes(),
-                input.sha256(), owner.id().value(), input.visibility(), 1L, now);
+                input.sha256(), owner.id().value(), input.visibility(), 1L, now, input.truncated(), input.textless());
         files.adopt(id, input.stagedFile());
         try {
             transactions.executeWrite(status -> {
                 documents.insert(document.id(), document.title(), document.mediaType(), document.sizeBytes(),
                         document.sha256(), input.text(), document.ownerId(), document.visibility().name(),
-                        document.version(), document.createdAt());
+                        document.version(), document.createdAt(), document.truncated(), document.textless());
                 stored.publishEvent(DocumentStored.of(document));
                 return null;
             });

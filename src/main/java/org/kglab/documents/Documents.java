@@ -21,22 +21,24 @@ interface Documents extends GenericRepository<Document, UUID> {
 
     @Query("""
             INSERT INTO documents (id, title, media_type, size_bytes, sha256, content, owner_id, visibility, version,
-                                   created_at)
+                                   created_at, truncated, textless)
             VALUES (:id, :title, :mediaType, :sizeBytes, :sha256, :content, :ownerId, :visibility, :version,
-                    :createdAt)
+                    :createdAt, :truncated, :textless)
             """)
     void insert(UUID id, String title, String mediaType, long sizeBytes, String sha256, String content,
-                UUID ownerId, String visibility, long version, Instant createdAt);
+                UUID ownerId, String visibility, long version, Instant createdAt, boolean truncated, boolean textless);
 
     @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
+                   textless
             FROM documents
             WHERE id = :id AND (owner_id = :viewer OR visibility = 'PUBLIC')
             """)
     Optional<Document> findVisible(UUID id, UUID viewer);
 
     @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
+                   textless
             FROM documents
             WHERE owner_id = :viewer OR visibility = 'PUBLIC'
             ORDER BY created_at DESC, id DESC
@@ -45,7 +47,8 @@ interface Documents extends GenericRepository<Document, UUID> {
     List<Document> firstPage(UUID viewer, int limit);
 
     @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
+                   textless
             FROM documents
             WHERE (owner_id = :viewer OR visibility = 'PUBLIC') AND (created_at, id) < (:createdAt, :id)
             ORDER BY created_at DESC, id DESC
@@ -66,7 +69,8 @@ interface Documents extends GenericRepository<Document, UUID> {
      * then finds nothing. Whether the viewer may change it is the caller's decision.
      */
     @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
+                   textless
             FROM documents WHERE id = :id AND (owner_id = :viewer OR visibility = 'PUBLIC') FOR UPDATE
             """)
     Optional<Document> findVisibleForUpdate(UUID id, UUID viewer);

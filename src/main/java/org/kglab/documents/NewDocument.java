@@ -7,5 +7,5 @@ import java.nio.file.Path;
  * received in full and checked, waiting in the staging area.
  */
 public record NewDocument(String title, String mediaType, long sizeBytes, String sha256, String text,
-                          Visibility visibility, Path stagedFile) {
+                          boolean truncated, boolean textless, Visibility visibility, Path stagedFile) {
 }

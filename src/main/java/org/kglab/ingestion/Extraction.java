@@ -7,6 +7,7 @@ package org.kglab.ingestion;
  * @param title     the document's own title, or the file name when it has none
  * @param text      the plain text, possibly cut off at the configured maximum
  * @param truncated whether the text was cut off
+ * @param textless  whether the file holds no text at all, such as a scanned PDF without a text layer
  */
-record Extraction(String mediaType, String title, String text, boolean truncated) {
+record Extraction(String mediaType, String title, String text, boolean truncated, boolean textless) {
 }

@@ -35,7 +35,8 @@ public class IngestionService {
         try {
             Extraction extraction = extractor.extract(staged.path(), name);
             return documents.store(owner, new NewDocument(extraction.title(), extraction.mediaType(),
-                    staged.sizeBytes(), staged.sha256(), extraction.text(), visibility, staged.path()));
+                    staged.sizeBytes(), staged.sha256(), extraction.text(), extraction.truncated(),
+                    extraction.textless(), visibility, staged.path()));
         } finally {
             // After a successful store the file has moved on and this does nothing.
             staging.discard(staged.path());

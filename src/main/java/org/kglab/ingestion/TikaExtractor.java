@@ -3,25 +3,24 @@ package org.kglab.ingestion;
 import jakarta.inject.Singleton;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
-import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
-import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
-import org.kglab.platform.UploadProperties;
 import org.xml.sax.SAXException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
-/** Detects a file's type from its bytes and extracts its text and title with Apache Tika. */
+/**
+ * Detects a file's type from its bytes, here, and extracts its text and title with Apache Tika in an
+ * extraction process ({@link ForkedParsers}), bounded in time and memory.
+ */
 @Singleton
 final class TikaExtractor {
 
@@ -30,39 +29,50 @@ final class TikaExtractor {
             "application/x-tika-ooxml-protected", "application/x-tika-msoffice-protected");
 
     private final Detector detector;
-    /** Picks the parser from the Content-Type in the metadata, which is set from our own detection. */
-    private final Parser parser;
-    private final int maxTextChars;
+    private final ForkedParsers parsers;
+    private final ExtractionLimits limits;
 
-    TikaExtractor(UploadProperties upload) {
-        TikaConfig config = TikaConfig.getDefaultConfig();
-        this.detector = config.getDetector();
-        this.parser = config.getParser();
-        this.maxTextChars = upload.maxTextChars();
+    TikaExtractor(ForkedParsers parsers, ExtractionLimits limits) {
+        this.detector = TikaConfig.getDefaultConfig().getDetector();
+        this.parsers = parsers;
+        this.limits = limits;
     }
 
     Extraction extract(Path file, String fileName) {
         SupportedType type = detect(file, fileName);
         var metadata = new Metadata();
+        // Picks the parser in the extraction process; set from our own detection.
         metadata.set(Metadata.CONTENT_TYPE, type.parseAs().toString());
-        var handler = new BodyContentHandler(maxTextChars);
+        // No limit of its own: the extraction process stops sending text at the character limit.
+        var handler = new BodyContentHandler(-1);
         boolean truncated = false;
+        long started = System.nanoTime();
         try (TikaInputStream in = TikaInputStream.get(file)) {
-            parser.parse(in, handler, metadata, new ParseContext());
-        } catch (SAXException e) {
-            if (!WriteLimitReachedException.isWriteLimitReached(e)) {
-                throw unreadable(type, e);
-            }
-            truncated = true;
-        } catch (EncryptedDocumentException e) {
-            throw encrypted(e);
-        } catch (TikaException | RuntimeException e) {
-            throw unreadable(type, e);
+            parsers.parser().parse(in, handler, metadata, new ParseContext());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ChildOutcome outcome = ChildOutcome.of(e).orElseThrow(() -> new UncheckedIOException(e));
+            switch (outcome) {
+                case TRUNCATED -> truncated = true;
+                case EXPANDS_TOO_MUCH -> throw limits.expandsTooMuch(file, e);
+                case ENCRYPTED -> throw ExtractionLimits.encrypted(e);
+                case UNREADABLE -> throw ExtractionLimits.unreadable(type, e);
+            }
+        } catch (TikaException e) {
+            // Tika's words for a process that went away mid-parse: stopped at the timeout, or out of memory.
+            if (e.getCause() instanceof IOException) {
+                throw limits.processEnded(Duration.ofNanos(System.nanoTime() - started), e);
+            }
+            throw ExtractionLimits.unreadable(type, e);
+        } catch (SAXException e) {
+            throw ExtractionLimits.unreadable(type, e);
         }
-        return new Extraction(type.mediaType().toString(), titleOf(metadata, fileName), handler.toString().strip(),
-                truncated);
+        String text = handler.toString().strip();
+        if (text.isEmpty() && type == SupportedType.PDF && !PdfIntegrity.isWhole(file, metadata)) {
+            throw new ExtractionFailed("The PDF yields no text and is damaged: it is cut off or its pages cannot be "
+                    + "read. Upload the complete file.", null);
+        }
+        return new Extraction(type.mediaType().toString(), Titles.of(type, metadata, text, fileName), text,
+                truncated, text.isEmpty());
     }
 
     private SupportedType detect(Path file, String fileName) {
@@ -74,27 +84,9 @@ final class TikaExtractor {
             throw new UncheckedIOException(e);
         }
         if (ENCRYPTED_TYPES.contains(detected.getBaseType().toString())) {
-            throw encrypted(null);
+            throw ExtractionLimits.encrypted(null);
         }
         return SupportedType.of(detected, fileName)
                 .orElseThrow(() -> new UnsupportedFileType(detected.getBaseType().toString()));
-    }
-
-    private static String titleOf(Metadata metadata, String fileName) {
-        String title = metadata.get(TikaCoreProperties.TITLE);
-        if (title != null && !title.isBlank()) {
-            return title.strip();
-        }
-        return fileName.isBlank() ? "Untitled" : fileName;
-    }
-
-    private static ExtractionFailed encrypted(Throwable cause) {
-        return new ExtractionFailed("The document is encrypted or password-protected, so its text cannot be read. "
-                + "Upload an unprotected copy.", cause);
-    }
-
-    private static ExtractionFailed unreadable(SupportedType type, Throwable cause) {
-        return new ExtractionFailed("The file looks like " + type.mediaType() + " but could not be read: it may be "
-                + "corrupt or truncated.", cause);
     }
 }

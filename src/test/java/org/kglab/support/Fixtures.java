@@ -7,8 +7,12 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -106,6 +110,54 @@ public final class Fixtures {
         byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
         System.arraycopy(signature, 0, bytes, 0, signature.length);
         return bytes;
+    }
+
+    /**
+     * A PDF cut off inside its only content stream: no cross-reference table, no trailer. PDFBox
+     * reads it leniently, finds the page and no text on it.
+     */
+    public static byte[] cutOffPdf() {
+        return text("""
+                %PDF-1.4
+                1 0 obj
+                << /Type /Catalog /Pages 2 0 R >>
+                endobj
+                2 0 obj
+                << /Type /Pages /Count 1 /Kids [3 0 R] >>
+                endobj
+                3 0 obj
+                << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+                /Resources << /Font << /F1 5 0 R >> >> >>
+                endobj
+                5 0 obj
+                << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>
+                endobj
+                4 0 obj
+                << /Length 200 >>
+                stream
+                BT /F1 12 Tf 72 712 Td (Words that were""");
+    }
+
+    /** A scan: one page that is a picture of text, with no text layer. */
+    public static byte[] scannedPdf() {
+        try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+            var page = new PDPage();
+            document.addPage(page);
+            var picture = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = picture.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, 200, 100);
+            g.setColor(Color.BLACK);
+            g.drawString("Scanned words", 20, 50);
+            g.dispose();
+            try (var content = new PDPageContentStream(document, page)) {
+                content.drawImage(LosslessFactory.createFromImage(document, picture), 40, 600);
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A real PDF cut off halfway: the header is right, the body and cross-reference table are gone. */

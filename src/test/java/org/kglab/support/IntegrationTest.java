@@ -47,6 +47,9 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("kglab.sync.relay.backoff-max", "500ms");
         // Every test signs users up from one address; only SignInLimitsIT tests the limits themselves.
         properties.put("kglab.auth.limits.per-client", "10000");
+        // The first upload of a class starts an extraction process, which on a busy machine takes longer than
+        // the client's default 10 s.
+        properties.put("micronaut.http.client.read-timeout", "60s");
         properties.putAll(extraProperties());
         return properties;
     }

@@ -45,7 +45,7 @@ class OutboxRelayIT extends IntegrationTest {
         Eventually.await("the node once Neo4j is back", () -> graph.findDocument(id, owner.userId()).isPresent());
         Eventually.await("the entry to be marked processed", () ->
                 stores.count("SELECT count(*) FROM outbox WHERE processed_at IS NULL") == 0);
-        assertThat(graph.findDocument(id, owner.userId()).orElseThrow().title()).isEqualTo("while-down.md");
+        assertThat(graph.findDocument(id, owner.userId()).orElseThrow().title()).isEqualTo("Written while the graph was down");
     }
 
     @Test

@@ -46,6 +46,11 @@ final class ErrorHandlers {
     }
 
     @Error(global = true)
+    HttpResponse<?> invalidUpload(HttpRequest<?> request, InvalidUpload e) {
+        return problems.of(request, HttpStatus.BAD_REQUEST, e, e.getMessage());
+    }
+
+    @Error(global = true)
     HttpResponse<?> empty(HttpRequest<?> request, EmptyUpload e) {
         return problems.of(request, HttpStatus.BAD_REQUEST, e, e.getMessage());
     }

@@ -1,8 +1,12 @@
 package org.kglab.api.rest;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.StreamingFileUpload;
@@ -24,10 +28,15 @@ import org.kglab.documents.Document;
 import org.kglab.documents.Visibility;
 import org.kglab.identity.Callers;
 import org.kglab.ingestion.IngestionService;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.stream.Collectors;
 
 /** File uploads. The file is streamed to disk as it arrives; it is never held in memory whole. */
 @Controller("/api/v1/files")
@@ -37,10 +46,17 @@ import java.io.UncheckedIOException;
 @Tag(name = "Files", description = "Upload documents")
 final class FileController {
 
-    private final IngestionService ingestion;
+    private static final String NO_FILE = "No file: send the document as a multipart/form-data part named `file`.";
 
-    FileController(IngestionService ingestion) {
+    private static final String PLAIN_FIELD = " The part named `file` is a plain form field; send it as a file "
+            + "(with a filename), as `curl -F file=@report.pdf` does.";
+
+    private final IngestionService ingestion;
+    private final Problems problems;
+
+    FileController(IngestionService ingestion, Problems problems) {
         this.ingestion = ingestion;
+        this.problems = problems;
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
@@ -55,26 +71,67 @@ final class FileController {
             mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "An API key without the INGEST scope", content = @Content(
             mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "400", description = "No file, or an empty one", content = @Content(
+    @ApiResponse(responseCode = "400", description = "No file, an empty one, more than one, or an unknown visibility",
+            content = @Content(
             mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "413", description = "Larger than the upload limit", content = @Content(
             mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "415", description = "Not a supported type", content = @Content(
             mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "Corrupt or encrypted document", content = @Content(
+    @ApiResponse(responseCode = "422", description = "Corrupt or encrypted document, or one that exceeds the bounds "
+            + "on extraction (time, memory, expansion)", content = @Content(
             mediaType = "application/problem+json"))
     HttpResponse<UploadResponse> upload(
-            @Schema(type = "string", format = "binary") StreamingFileUpload file,
+            @Part("file") @Schema(type = "string", format = "binary") Publisher<StreamingFileUpload> file,
             @Parameter(description = "PRIVATE (default): only you can see it; PUBLIC: every signed-in user can")
-            @QueryValue @Nullable Visibility visibility,
+            @QueryValue @Nullable String visibility,
             Authentication authentication) {
+        Visibility chosen = visibility(visibility);
+        // One element at a time: the second file, if any, is only looked for once the first has been read.
+        Iterator<StreamingFileUpload> uploads = Flux.from(file).toIterable(1).iterator();
+        StreamingFileUpload first = first(uploads);
         Document document;
-        try (InputStream body = file.asInputStream()) {
-            document = ingestion.ingestUpload(Callers.fromAuthentication(authentication),
-                    visibility == null ? Visibility.PRIVATE : visibility, file.getFilename(), body);
+        try (InputStream body = new SinglePart(first.asInputStream(), uploads)) {
+            document = ingestion.ingestUpload(Callers.fromAuthentication(authentication), chosen,
+                    first.getFilename(), body);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the upload", e);
         }
         return HttpResponse.created(UploadResponse.of(document));
+    }
+
+    /**
+     * Micronaut (4.10) fails with a ClassCastException while binding a part named {@code file} that is
+     * a plain form field, before this controller runs; this handler covers this controller's routes only.
+     */
+    @Error(exception = ClassCastException.class)
+    HttpResponse<?> fileSentAsPlainField(HttpRequest<?> request, ClassCastException e) {
+        if (String.valueOf(e.getMessage()).contains("multipart.FileUpload")) {
+            return problems.of(request, HttpStatus.BAD_REQUEST, e, NO_FILE + PLAIN_FIELD);
+        }
+        return problems.of(request, HttpStatus.INTERNAL_SERVER_ERROR, e, "");
+    }
+
+    private static StreamingFileUpload first(Iterator<StreamingFileUpload> uploads) {
+        if (!uploads.hasNext()) {
+            throw new InvalidUpload(NO_FILE);
+        }
+        return uploads.next();
+    }
+
+    private static Visibility visibility(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return Visibility.PRIVATE;
+        }
+        return Arrays.stream(Visibility.values())
+                .filter(v -> v.name().equalsIgnoreCase(value.strip()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidUpload("visibility must be one of "
+                        + Arrays.stream(Visibility.values()).map(Enum::name).collect(Collectors.joining(", "))
+                        + "; it was \"" + abbreviate(value) + "\"."));
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }

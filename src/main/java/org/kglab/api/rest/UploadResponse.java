@@ -18,10 +18,15 @@ record UploadResponse(
         long sizeBytes,
         @Schema(description = "Hex SHA-256 of the file") String sha256,
         Visibility visibility,
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "The text was cut off at the extraction limit: only its start was stored")
+        boolean truncated,
+        @Schema(description = "The file holds no text at all, such as a scanned PDF without a text layer")
+        boolean textless) {
 
     static UploadResponse of(Document document) {
         return new UploadResponse(document.id().toString(), document.title(), document.mediaType(),
-                document.sizeBytes(), document.sha256(), document.visibility(), document.createdAt());
+                document.sizeBytes(), document.sha256(), document.visibility(), document.createdAt(),
+                document.truncated(), document.textless());
     }
 }

@@ -43,7 +43,7 @@ class FileUploadIT extends IntegrationTest {
                 Arguments.of("notes.txt", Fixtures.text("Plain words about graphs."), "text/plain", "notes.txt",
                         "Plain words about graphs."),
                 Arguments.of("readme.md", Fixtures.text("# Heading\n\nMarkdown about *graphs*."), "text/markdown",
-                        "readme.md", "Markdown about *graphs*."),
+                        "Heading", "Markdown about *graphs*."),
                 Arguments.of("paper.pdf", Fixtures.pdf("A PDF Title", "Portable words about graphs."),
                         "application/pdf", "A PDF Title", "Portable words about graphs."),
                 Arguments.of("report.docx", Fixtures.docx("A Word Title", "Word words about graphs."),
@@ -87,9 +87,7 @@ class FileUploadIT extends IntegrationTest {
 
     @Test
     void rejectsARequestWithoutAFilePart() {
-        var body = MultipartBody.builder().addPart("other", "value").build();
-        Api.Reply reply = api.send(HttpRequest.POST("/api/v1/files", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
-        assertRejected(reply, 400, "file");
+        assertRejected(postMultipart(MultipartBody.builder().addPart("other", "value")), 400, "file");
     }
 
     @Test
@@ -136,6 +134,44 @@ class FileUploadIT extends IntegrationTest {
     }
 
     @Test
+    void rejectsAPdfCutOffSoThatItYieldsNoText() {
+        assertRejected(api.upload("cut.pdf", Fixtures.cutOffPdf()), 422, "The PDF yields no text and is damaged");
+    }
+
+    @Test
+    void acceptsAScannedPdfWithoutTextAndFlagsIt() {
+        Api.Reply reply = api.upload("scan.pdf", Fixtures.scannedPdf());
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.json().<Boolean>read("$.textless")).isTrue();
+        var document = api.graphql("document", Map.of("id", reply.json().read("$.documentId")))
+                .read("$.data.document", Map.class);
+        assertThat(document).containsEntry("textless", true).containsEntry("truncated", false)
+                .containsEntry("text", "");
+    }
+
+    @Test
+    void rejectsTwoFilePartsInsteadOfDroppingOne() {
+        Api.Reply reply = postMultipart(MultipartBody.builder()
+                .addPart("file", "one.txt", MediaType.TEXT_PLAIN_TYPE, Fixtures.text("First file."))
+                .addPart("file", "two.txt", MediaType.TEXT_PLAIN_TYPE, Fixtures.text("Second file.")));
+        assertRejected(reply, 400, "Send one file per upload");
+    }
+
+    @Test
+    void rejectsAFilePartSentAsAPlainField() {
+        assertRejected(postMultipart(MultipartBody.builder().addPart("file", "just some words")), 400,
+                "plain form field");
+    }
+
+    @Test
+    void rejectsAnUnknownVisibilityNamingTheAllowedOnes() {
+        Api.Reply reply = api.upload("notes.txt", Fixtures.text("Words."), "SECRET");
+        assertRejected(reply, 400, "visibility must be one of PRIVATE, PUBLIC; it was \"SECRET\".");
+        assertThat(reply.body()).doesNotContain("org.kglab").doesNotContain("Visibility");
+    }
+
+    @Test
     void acceptsAFileOfExactlyTheLimit() {
         assertThat(api.upload("edge.txt", Fixtures.text("z".repeat(LIMIT))).status()).isEqualTo(201);
     }
@@ -150,6 +186,10 @@ class FileUploadIT extends IntegrationTest {
         assertThat(stores.count("SELECT count(*) FROM documents")).isZero();
         assertThat(stores.count("SELECT count(*) FROM outbox")).isZero();
         assertThat(stores.storedFiles()).isEmpty();
+    }
+
+    private Api.Reply postMultipart(MultipartBody.Builder body) {
+        return api.send(HttpRequest.POST("/api/v1/files", body.build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
     }
 
     private static String sha256(byte[] content) throws Exception {
