@@ -18,14 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kglab.platform.StorageProperties;
+import org.kglab.support.TestClock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +41,7 @@ class AccessTokensTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final TestClock clock = TestClock.startingAt(Instant.parse("2026-03-01T12:00:00Z"));
     private final UUID userId = UUID.randomUUID();
     private SigningKeys keys;
     private AccessTokens tokens;
@@ -70,7 +68,9 @@ class AccessTokensTest {
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofMinutes(15));
         assertThat(verified.tokenId()).isEqualTo(claims.getJWTID());
-        assertThat(UUID.fromString(verified.tokenId())).isNotNull();
+        // A random (version 4) UUID in its canonical form: unguessable, and unique to this token.
+        assertThat(UUID.fromString(verified.tokenId()).version()).isEqualTo(4);
+        assertThat(UUID.fromString(verified.tokenId()).toString()).isEqualTo(verified.tokenId());
     }
 
     @Test
@@ -326,34 +326,5 @@ class AccessTokensTest {
         assertThatThrownBy(() -> verifier.verify(token))
                 .isInstanceOf(InvalidAccessToken.class)
                 .hasMessage("The access token is not valid.");
-    }
-
-    /** A clock the test moves by hand, so that expiry is tested without waiting. */
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
