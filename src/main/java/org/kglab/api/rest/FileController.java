@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.kglab.documents.Document;
 import org.kglab.documents.Visibility;
 import org.kglab.identity.Callers;
+import org.kglab.ingestion.EmptyUpload;
 import org.kglab.ingestion.IngestionService;
 
 import java.io.IOException;
@@ -64,10 +65,14 @@ final class FileController {
     @ApiResponse(responseCode = "422", description = "Corrupt or encrypted document", content = @Content(
             mediaType = "application/problem+json"))
     HttpResponse<UploadResponse> upload(
-            @Schema(type = "string", format = "binary") StreamingFileUpload file,
+            @Schema(type = "string", format = "binary") @Nullable StreamingFileUpload file,
             @Parameter(description = "PRIVATE (default): only you can see it; PUBLIC: every signed-in user can")
             @QueryValue @Nullable Visibility visibility,
             Authentication authentication) {
+        if (file == null) {
+            // Otherwise the framework answers with its own wording, naming Java types.
+            throw new EmptyUpload("The request has no file. Send the document as a multipart part named 'file'.");
+        }
         Document document;
         try (InputStream body = file.asInputStream()) {
             document = ingestion.ingestUpload(Callers.fromAuthentication(authentication),
