@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kglab.platform.StorageProperties;
+import org.kglab.support.TestClock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class AccessTokensTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final TestClock clock = TestClock.startingAt(Instant.parse("2026-03-01T12:00:00Z"));
     private final UUID userId = UUID.randomUUID();
     private static final UUID SESSION = UUID.randomUUID();
     private SigningKeys keys;
@@ -70,7 +71,9 @@ class AccessTokensTest {
         assertThat(verified.tokenId()).isEqualTo(claims.getJWTID());
         assertThat(claims.getStringClaim("sid")).isEqualTo(SESSION.toString());
         assertThat(verified.sessionId()).isEqualTo(SESSION);
-        assertThat(UUID.fromString(verified.tokenId())).isNotNull();
+        // A random (version 4) UUID in its canonical form: unguessable, and unique to this token.
+        assertThat(UUID.fromString(verified.tokenId()).version()).isEqualTo(4);
+        assertThat(UUID.fromString(verified.tokenId()).toString()).isEqualTo(verified.tokenId());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kglab.support.Api;
 import org.kglab.support.Eventually;
 import org.kglab.support.IntegrationTest;
 import org.kglab.support.Mailbox;
@@ -12,6 +13,8 @@ import org.kglab.support.Mailbox;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +90,56 @@ class AccountMailIT extends IntegrationTest {
         DocumentContext reply = api.anonymous().graphql("verifyEmail", Map.of("token", mail.token()));
         assertThat(reply.<String>read("$.errors[0].extensions.classification")).isEqualTo("BAD_REQUEST");
         assertThat(stores.count("SELECT count(*) FROM users WHERE email_verified")).isZero();
+    }
+
+    @Test
+    void aResetLinkWorksForAnHourAndNoLonger() {
+        Api.Session other = api.signUp("other@example.org");
+        api.anonymous().graphql("requestPasswordReset", Map.of("email", owner.email()));
+        api.anonymous().graphql("requestPasswordReset", Map.of("email", other.email()));
+        String ownersToken = mailbox.awaitToken(owner.email(), "kglp_").token();
+        String othersToken = mailbox.awaitToken(other.email(), "kglp_").token();
+
+        clock.advance(Duration.ofMinutes(59));
+        DocumentContext inTime = api.anonymous().graphql("resetPassword",
+                Map.of("token", ownersToken, "newPassword", NEW_PASSWORD));
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        DocumentContext late = api.anonymous().graphql("resetPassword",
+                Map.of("token", othersToken, "newPassword", NEW_PASSWORD));
+
+        assertThat(inTime.<Boolean>read("$.data.resetPassword")).as(inTime.jsonString()).isTrue();
+        assertThat(late.<String>read("$.errors[0].extensions.classification")).isEqualTo("BAD_REQUEST");
+        assertThat(late.<String>read("$.errors[0].message"))
+                .isEqualTo("This password reset link is invalid or has expired. Request a new one.");
+        assertThat(login(other.email(), other.password()).<Object>read("$.errors")).isNull();
+    }
+
+    @Test
+    void sendsAnAddressAtMostFiveVerificationOrResetMessagesAnHour() {
+        Api.Session busy = api.signUp("busy@example.org");
+        mailbox.awaitToken(busy.email(), "kglv_");
+        for (int reset = 1; reset <= 3; reset++) {
+            assertThat(api.anonymous().graphqlReply("requestPasswordReset", Map.of("email", busy.email()), true)
+                    .status()).as("reset %d", reset).isEqualTo(200);
+            mailbox.awaitToken(busy.email(), "kglp_");
+        }
+        for (int resend = 1; resend <= 2; resend++) {
+            assertThat(api.actAs(busy).graphql("resendVerificationEmail", Map.of())
+                    .<Boolean>read("$.data.resendVerificationEmail")).as("resend %d", resend).isTrue();
+            mailbox.awaitToken(busy.email(), "kglv_");
+        }
+
+        Api.Reply sixth = api.anonymous().graphqlReply("requestPasswordReset", Map.of("email", busy.email()), true);
+        Api.Reply seventh = api.actAs(busy).graphqlReply("resendVerificationEmail", Map.of(), true);
+
+        for (Api.Reply refused : List.of(sixth, seventh)) {
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.json().<String>read("$.errors[0].extensions.classification")).isEqualTo("RATE_LIMITED");
+            assertThat(Long.parseLong(refused.retryAfter())).isBetween(1L, 3600L);
+        }
+        assertThat(mailbox.messagesTo(busy.email())).hasSize(6);
+        assertThat(api.anonymous().graphqlReply("requestPasswordReset", Map.of("email", "calm@example.org"), true)
+                .status()).isEqualTo(200);
     }
 
     @Test

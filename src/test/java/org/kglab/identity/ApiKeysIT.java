@@ -9,6 +9,8 @@ import org.kglab.support.Api;
 import org.kglab.support.Fixtures;
 import org.kglab.support.IntegrationTest;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -115,11 +117,23 @@ class ApiKeysIT extends IntegrationTest {
     }
 
     @Test
-    void anExpiredKeyIsRefused() {
-        String key = keyWith("READ");
-        stores.sql("UPDATE api_keys SET expires_at = now() - interval '1 second'");
-        DocumentContext reply = api.actAs(owner.withToken(key)).graphql("documents", Map.of());
-        assertThat(reply.<String>read("$.errors[0].extensions.classification")).isEqualTo("UNAUTHENTICATED");
+    void aKeyWorksUntilItExpiresAndIsRefusedFromThen() {
+        String expiresAt = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+        String key = api.graphql("createApiKey", Map.of("name", "for an hour", "scopes", List.of("READ"),
+                "expiresAt", expiresAt)).read("$.data.createApiKey.key");
+        api.actAs(owner.withToken(key));
+
+        clock.advance(Duration.ofMinutes(59));
+        DocumentContext before = api.graphql("documents", Map.of());
+        clock.advance(Duration.ofMinutes(1));
+        DocumentContext after = api.graphql("documents", Map.of());
+        Api.Reply upload = api.upload("late.md", Fixtures.text("# after expiry"));
+
+        assertThat(before.<Object>read("$.errors")).as(before.jsonString()).isNull();
+        assertThat(before.<List<Object>>read("$.data.documents.edges")).isEmpty();
+        assertThat(after.<String>read("$.errors[0].extensions.classification")).isEqualTo("UNAUTHENTICATED");
+        assertThat(after.<Object>read("$.data")).isNull();
+        assertThat(upload.status()).isEqualTo(401);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.kglab.support.Api;
@@ -157,10 +158,13 @@ class AuthenticationIT extends IntegrationTest {
     @Test
     void refusesAnUploadWithATokenThatIsNotOurs() {
         String forged = owner.accessToken().substring(0, owner.accessToken().lastIndexOf('.') + 1) + "AAAA";
-        Api.Reply reply = api.anonymous().send(HttpRequest.GET("/api/v1/files").bearerAuth(forged));
+        Api.Reply reply = api.anonymous().send(HttpRequest.POST("/graphql", Map.of("query", "{ me { id } }"))
+                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(forged));
         Api.Reply upload = api.actAs(new Api.Session(owner.userId(), owner.email(), owner.password(), forged,
                 owner.refreshToken())).upload("note.md", Fixtures.text("# forged"));
-        assertThat(reply.status()).isIn(401, 405);
+        assertThat(reply.json().<String>read("$.errors[0].extensions.classification")).as(reply.body())
+                .isEqualTo("UNAUTHENTICATED");
+        assertThat(reply.json().<Object>read("$.data")).isNull();
         assertThat(upload.status()).isEqualTo(401);
         assertThat(stores.count("SELECT count(*) FROM documents")).isZero();
     }

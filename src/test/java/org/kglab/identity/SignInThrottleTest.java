@@ -1,6 +1,7 @@
 package org.kglab.identity;
 
 import org.junit.jupiter.api.Test;
+import org.kglab.support.TestClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ class SignInThrottleTest {
     private static final String ATTACKER = "203.0.113.66";
     private static final String OWNER = "192.0.2.1";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final TestClock clock = TestClock.startingAt(Instant.parse("2026-03-01T12:00:00Z"));
     /** 3 calls a minute per client; 2 failures lock a client out of an account for 15 minutes; past 3
      * failures on an account, clients that failed wait 1 s, 2 s, 4 s… up to 10 s; forgotten after an hour. */
     private final SignInThrottle throttle = new SignInThrottle(new SignInLimitProperties(3, Duration.ofMinutes(1),

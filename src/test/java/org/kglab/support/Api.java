@@ -117,16 +117,7 @@ public final class Api {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
-        try (var client = java.net.http.HttpClient.newHttpClient()) {
-            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("Retry-After").orElse(null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return sendPlain(java.net.http.HttpClient.newBuilder(), request);
     }
 
     /** Uploads a text file that must be accepted, and returns the new document's id. */
@@ -163,6 +154,40 @@ public final class Api {
     private Reply graphqlReply(String query, Map<String, Object> variables) {
         return send(HttpRequest.POST("/graphql", Map.of("query", query, "variables", variables))
                 .contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /**
+     * Runs an operation anonymously from another client address: any address of 127.0.0.0/8 reaches
+     * the service over loopback, and the service sees it as the client's address.
+     */
+    public Reply graphqlFrom(String clientAddress, String file, Map<String, Object> variables) {
+        String body = com.nimbusds.jose.util.JSONObjectUtils.toJSONString(
+                Map.of("query", operation(file), "variables", variables));
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + server.getPort() + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            return sendPlain(java.net.http.HttpClient.newBuilder()
+                    .localAddress(java.net.InetAddress.getByName(clientAddress)), request);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("Not an address: " + clientAddress, e);
+        }
+    }
+
+    /** Sends with the JDK's client, for what the Micronaut client cannot do (a declared length, a source address). */
+    private static Reply sendPlain(java.net.http.HttpClient.Builder builder, java.net.http.HttpRequest request) {
+        try (var client = builder.build()) {
+            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response.headers().firstValue("Retry-After").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An absent leaf, such as {@code $.errors} of a successful response, reads as null. */

@@ -29,6 +29,10 @@ public abstract class IntegrationTest implements TestPropertyProvider {
     @Inject
     protected Api api;
 
+    /** The service's clock; tests that move it on are put back to real time before the next test. */
+    @Inject
+    protected TestClock clock;
+
     /** A signed-in user, fresh for each test, whom {@link #api} acts as unless a test says otherwise. */
     protected Api.Session owner;
 
@@ -45,13 +49,20 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("kglab.sync.relay.poll-interval", "1s");
         properties.put("kglab.sync.relay.backoff-initial", "50ms");
         properties.put("kglab.sync.relay.backoff-max", "500ms");
-        // Every test signs users up from one address; only SignInLimitsIT tests the limits themselves.
-        properties.put("kglab.auth.limits.per-client", "10000");
+        // Every test signs users up from one address; only the limit tests keep the real limit.
+        if (!keepsTheSignInLimitPerClient()) {
+            properties.put("kglab.auth.limits.per-client", "10000");
+        }
         // The first upload of a class starts an extraction process, which on a busy machine takes longer than
         // the client's default 10 s.
         properties.put("micronaut.http.client.read-timeout", "60s");
         properties.putAll(extraProperties());
         return properties;
+    }
+
+    /** Whether the class tests the real limit of sign-in calls per client, rather than lifting it. */
+    protected boolean keepsTheSignInLimitPerClient() {
+        return false;
     }
 
     /** Settings a test class needs beyond the defaults, such as a small upload limit. */
@@ -61,6 +72,7 @@ public abstract class IntegrationTest implements TestPropertyProvider {
 
     @BeforeEach
     void emptyStoresAndSignIn() {
+        clock.reset();
         stores.clear();
         owner = api.signUp("owner@example.org");
         api.actAs(owner);

@@ -50,6 +50,23 @@ public final class Stores {
         }
     }
 
+    /** The first row of a query, each column as a long; empty when there is no row. */
+    public List<Long> longs(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            if (!r.next()) {
+                return List.of();
+            }
+            var values = new java.util.ArrayList<Long>();
+            for (int column = 1; column <= r.getMetaData().getColumnCount(); column++) {
+                values.add(r.getLong(column));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void sql(String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
 @Tag(name = "Files", description = "Upload documents")
 final class FileController {
 
-    private static final String NO_FILE = "No file: send the document as a multipart/form-data part named `file`.";
+    private static final String NO_FILE = "The request has no file. Send the document as a multipart part named 'file'.";
 
     private static final String PLAIN_FIELD = " The part named `file` is a plain form field; send it as a file "
             + "(with a filename), as `curl -F file=@report.pdf` does.";

@@ -87,7 +87,11 @@ class FileUploadIT extends IntegrationTest {
 
     @Test
     void rejectsARequestWithoutAFilePart() {
-        assertRejected(postMultipart(MultipartBody.builder().addPart("other", "value")), 400, "file");
+        var body = MultipartBody.builder().addPart("other", "value").build();
+        Api.Reply reply = api.send(HttpRequest.POST("/api/v1/files", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
+        assertRejected(reply, 400, "The request has no file. Send the document as a multipart part named 'file'.");
+        assertThat(reply.json().<String>read("$.detail"))
+                .isEqualTo("The request has no file. Send the document as a multipart part named 'file'.");
     }
 
     @Test

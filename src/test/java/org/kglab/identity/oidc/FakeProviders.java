@@ -51,6 +51,20 @@ final class FakeProviders implements AutoCloseable {
     record Person(String subject, @Nullable String email, @Nullable Object emailVerified) {
     }
 
+    /** What is wrong with an ID token this provider issues on request, to see the service refuse it. */
+    enum Flaw {
+        /** Signed by another key under this provider's key id. */
+        BAD_SIGNATURE,
+        /** Claims to come from another issuer. */
+        WRONG_ISSUER,
+        /** Issued to another client. */
+        WRONG_AUDIENCE,
+        /** Expired an hour ago. */
+        EXPIRED,
+        /** Carries a nonce other than the one the sign-in sent. */
+        WRONG_NONCE
+    }
+
     private record Grant(Person person, @Nullable String challenge, @Nullable String method, @Nullable String nonce,
                          String redirectUri) {
     }
@@ -62,6 +76,7 @@ final class FakeProviders implements AutoCloseable {
     final List<Map<String, String>> authorizations = new CopyOnWriteArrayList<>();
     final List<String> refusals = new CopyOnWriteArrayList<>();
     private volatile Person next = new Person("subject-1", "someone@example.org", true);
+    private volatile @Nullable Flaw nextFlaw;
 
     private FakeProviders() throws IOException, JOSEException {
         key = new RSAKeyGenerator(2048).keyID("fake-" + UUID.randomUUID()).generate();
@@ -108,6 +123,12 @@ final class FakeProviders implements AutoCloseable {
         refusals.clear();
         grants.clear();
         gitHubTokens.clear();
+        nextFlaw = null;
+    }
+
+    /** The next ID token issued has this flaw; the ones after it are sound again. */
+    void flawNextIdToken(Flaw flaw) {
+        nextFlaw = flaw;
     }
 
     void nextPerson(Person person) {
@@ -132,25 +153,39 @@ final class FakeProviders implements AutoCloseable {
 
     /** An ID token as this provider issues them, for whatever audience and nonce. */
     String idToken(Person person, String audience, @Nullable String nonce) {
-        Instant now = Instant.now();
-        var claims = new JWTClaimsSet.Builder().issuer(issuer()).audience(audience).subject(person.subject())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)));
+        return idToken(person, audience, nonce, null);
+    }
+
+    private String idToken(Person person, String audience, @Nullable String nonce, @Nullable Flaw flaw) {
+        Instant now = flaw == Flaw.EXPIRED ? Instant.now().minusSeconds(3600) : Instant.now();
+        var claims = new JWTClaimsSet.Builder()
+                .issuer(flaw == Flaw.WRONG_ISSUER ? "https://impostor.example.org" : issuer())
+                .audience(flaw == Flaw.WRONG_AUDIENCE ? "another-client" : audience)
+                .subject(person.subject())
+                .issueTime(Date.from(now.minusSeconds(flaw == Flaw.EXPIRED ? 300 : 0)))
+                .expirationTime(Date.from(flaw == Flaw.EXPIRED ? now : now.plusSeconds(300)));
         if (person.email() != null) {
             claims.claim("email", person.email());
         }
         if (person.emailVerified() != null) {
             claims.claim("email_verified", person.emailVerified());
         }
-        if (nonce != null) {
+        if (flaw == Flaw.WRONG_NONCE) {
+            claims.claim("nonce", "a-nonce-this-sign-in-never-sent");
+        } else if (nonce != null) {
             claims.claim("nonce", nonce);
         }
         var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(new RSASSASigner(flaw == Flaw.BAD_SIGNATURE ? otherKey() : key));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
+    }
+
+    private RSAKey otherKey() throws JOSEException {
+        return new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
     }
 
     private Map<String, Object> discovery() {
@@ -200,8 +235,15 @@ final class FakeProviders implements AutoCloseable {
             json(exchange, 200, Map.of("access_token", accessToken, "token_type", "bearer", "scope", "read:user,user:email"));
         } else {
             json(exchange, 200, Map.of("access_token", accessToken, "token_type", "Bearer", "expires_in", 300,
-                    "scope", "openid email profile", "id_token", idToken(grant.person(), CLIENT_ID, grant.nonce())));
+                    "scope", "openid email profile", "id_token", idToken(grant.person(), CLIENT_ID, grant.nonce(),
+                            takeFlaw())));
         }
+    }
+
+    private synchronized @Nullable Flaw takeFlaw() {
+        Flaw flaw = nextFlaw;
+        nextFlaw = null;
+        return flaw;
     }
 
     /** Why the token request is refused, or null. */

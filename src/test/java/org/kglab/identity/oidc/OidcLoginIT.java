@@ -14,6 +14,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.kglab.identity.oidc.FakeProviders.Flaw;
 import org.kglab.identity.oidc.FakeProviders.Person;
 import org.kglab.support.Api;
 import org.kglab.support.Fixtures;
@@ -23,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -188,17 +192,45 @@ class OidcLoginIT extends IntegrationTest {
     }
 
     @Test
-    void refusesAnExpiredOrUnknownSignInCode() {
+    void aSignInCodeWorksForTwoMinutesAndNoLonger() {
         provider.nextPerson(new Person("late", "late@example.org", true));
-        String code = signIn(new Browser(), "oidc").get("code");
-        stores.sql("UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE purpose = 'SIGN_IN'");
+        String late = signIn(new Browser(), "oidc").get("code");
+        provider.nextPerson(new Person("prompt", "prompt@example.org", true));
+        String prompt = signIn(new Browser(), "oidc").get("code");
 
-        for (String attempt : List.of(code, "kglc_unknown", "x".repeat(2000))) {
+        clock.advance(Duration.ofSeconds(115));
+        DocumentContext inTime = completeSignIn(prompt);
+        clock.advance(Duration.ofSeconds(6));
+        DocumentContext tooLate = completeSignIn(late);
+
+        assertThat(inTime.<String>read("$.data.completeSignIn.accessToken")).as(inTime.jsonString()).isNotBlank();
+        assertThat(tooLate.<String>read("$.errors[0].extensions.classification")).isEqualTo("UNAUTHENTICATED");
+        assertThat(tooLate.<String>read("$.errors[0].message"))
+                .isEqualTo("The sign-in code is not valid: it is unknown, expired or already used. Sign in again.");
+        assertThat(tooLate.<Object>read("$.data")).isNull();
+    }
+
+    @Test
+    void refusesAnUnknownOrMalformedSignInCodeAsUnauthenticated() {
+        for (String attempt : List.of("kglc_unknown", "x".repeat(2000), "")) {
             DocumentContext reply = completeSignIn(attempt);
-            assertThat(reply.<String>read("$.errors[0].extensions.classification")).as(attempt.substring(0, 5))
-                    .isIn("UNAUTHENTICATED", "BAD_REQUEST");
+            assertThat(reply.<String>read("$.errors[0].extensions.classification")).as(reply.jsonString())
+                    .isEqualTo("UNAUTHENTICATED");
             assertThat(reply.<Object>read("$.data")).isNull();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flaw.class)
+    void refusesAnIdTokenThatIsNotSoundAndCreatesNoAccount(Flaw flaw) {
+        provider.nextPerson(new Person("flawed-" + flaw, "flawed@example.org", true));
+        provider.flawNextIdToken(flaw);
+
+        assertThat(signIn(new Browser(), "oidc")).containsExactly(Map.entry("error", "sign_in_failed"));
+
+        assertThat(stores.count("SELECT count(*) FROM users WHERE email = 'flawed@example.org'")).isZero();
+        assertThat(stores.count("SELECT count(*) FROM external_identities")).isZero();
+        assertThat(stores.count("SELECT count(*) FROM account_tokens WHERE purpose = 'SIGN_IN'")).isZero();
     }
 
     @Test
