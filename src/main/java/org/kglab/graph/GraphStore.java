@@ -5,6 +5,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
@@ -78,6 +79,7 @@ public final class GraphStore {
     public Optional<DocumentNode> findDocument(UUID id, UUID viewer) {
         return read(tx -> tx.run(FIND_VISIBLE_DOCUMENT, Map.of("id", id.toString(), "viewer", viewer.toString()))
                 .list().stream()
+                .filter(GraphStore::isWhole)
                 .findFirst()
                 .map(GraphStore::toDocumentNode));
     }
@@ -92,6 +94,14 @@ public final class GraphStore {
         for (String statement : statements) {
             write(tx -> tx.run(statement).consume());
         }
+    }
+
+    /**
+     * Reads are read-committed: a node deleted by a transaction that commits while this one reads it is
+     * matched, yet its properties come back null. Such a node is gone, not malformed.
+     */
+    private static boolean isWhole(Record r) {
+        return r.values().stream().noneMatch(Value::isNull);
     }
 
     private static DocumentNode toDocumentNode(Record r) {
