@@ -2,6 +2,7 @@ package org.kglab.identity;
 
 import com.jayway.jsonpath.DocumentContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,14 +28,19 @@ class AccountMailIT extends IntegrationTest {
 
     private final Mailbox mailbox = new Mailbox();
 
+    @Inject
+    SignInThrottle throttle;
+
     @Override
     protected Map<String, String> extraProperties() {
         return mailbox.smtpProperties();
     }
 
+    /** Each test starts with an empty mailbox, and with every address's hourly mail allowance unused. */
     @BeforeEach
     void emptyMailbox() {
         mailbox.clear();
+        throttle.forgetAll();
     }
 
     @AfterAll
