@@ -58,9 +58,14 @@ final class OutboxRelay {
     @PreDestroy
     void stop() throws InterruptedException {
         running = false;
+        // A notification ends the relay's wait at once; a sleep (while PostgreSQL is away) ends on interrupt.
+        signal.wake();
         thread.interrupt();
-        signal.close();
         thread.join(Duration.ofSeconds(10));
+        if (thread.isAlive()) {
+            signal.abort();
+        }
+        signal.close();
     }
 
     private void run() {

@@ -68,19 +68,31 @@ final class OutboxSignal implements AutoCloseable {
         }
     }
 
+    /** Sends the notification that a waiting {@link #await} returns on; with PostgreSQL away, nothing happens. */
+    void wake() {
+        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
+            statement.execute("NOTIFY " + CHANNEL);
+        } catch (SQLException e) {
+            LOG.debug("Could not wake the outbox relay: {}", e.getMessage());
+        }
+    }
+
     /**
-     * Aborts the listening connection first: a plain close would wait until a blocked wait for
-     * notifications times out, which holds up shutdown for as long as the poll interval.
+     * Cuts the listening connection while a wait may still be blocked on it, for a wait that a
+     * notification could not end. The pool then finds the connection broken when it is closed.
      */
-    @Override
-    public synchronized void close() {
+    synchronized void abort() {
         if (connection != null) {
             try {
                 connection.abort(Runnable::run);
             } catch (SQLException ignored) {
-                // Closing below releases what is left.
+                // Closing releases what is left.
             }
         }
+    }
+
+    @Override
+    public void close() {
         closeQuietly();
     }
 }
