@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * The documents table. Every read takes the viewer and returns only what they may see (their own
- * documents and public ones): the filter is part of each query, never applied after loading.
+ * documents and public ones): the filter is part of each query, never applied after loading, and it is the
+ * database function {@code visible_to(owner_id, visibility, :viewer)} (migration V7), which the planner inlines.
  * Text is written with the row but read only through {@link #findTexts}.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -32,7 +33,7 @@ interface Documents extends GenericRepository<Document, UUID> {
             SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
                    textless
             FROM documents
-            WHERE id = :id AND (owner_id = :viewer OR visibility = 'PUBLIC')
+            WHERE id = :id AND visible_to(owner_id, visibility, :viewer)
             """)
     Optional<Document> findVisible(UUID id, UUID viewer);
 
@@ -40,7 +41,7 @@ interface Documents extends GenericRepository<Document, UUID> {
             SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
                    textless
             FROM documents
-            WHERE owner_id = :viewer OR visibility = 'PUBLIC'
+            WHERE visible_to(owner_id, visibility, :viewer)
             ORDER BY created_at DESC, id DESC
             LIMIT :limit
             """)
@@ -50,7 +51,7 @@ interface Documents extends GenericRepository<Document, UUID> {
             SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
                    textless
             FROM documents
-            WHERE (owner_id = :viewer OR visibility = 'PUBLIC') AND (created_at, id) < (:createdAt, :id)
+            WHERE visible_to(owner_id, visibility, :viewer) AND (created_at, id) < (:createdAt, :id)
             ORDER BY created_at DESC, id DESC
             LIMIT :limit
             """)
@@ -60,7 +61,7 @@ interface Documents extends GenericRepository<Document, UUID> {
     @Query("""
             SELECT id, substr(content, :offset + 1, :maxLength) AS content, char_length(content) AS length
             FROM documents
-            WHERE id IN (:ids) AND (owner_id = :viewer OR visibility = 'PUBLIC')
+            WHERE id IN (:ids) AND visible_to(owner_id, visibility, :viewer)
             """)
     List<DocumentText> findTexts(Collection<UUID> ids, UUID viewer, int offset, int maxLength);
 
@@ -71,7 +72,7 @@ interface Documents extends GenericRepository<Document, UUID> {
     @Query("""
             SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
                    textless
-            FROM documents WHERE id = :id AND (owner_id = :viewer OR visibility = 'PUBLIC') FOR UPDATE
+            FROM documents WHERE id = :id AND visible_to(owner_id, visibility, :viewer) FOR UPDATE
             """)
     Optional<Document> findVisibleForUpdate(UUID id, UUID viewer);
 

@@ -39,13 +39,19 @@ public final class GraphStore {
             DETACH DELETE d
             """;
 
+    /**
+     * The access rule, the same as SQL's {@code visible_to}: the owner sees a node, and everyone sees a public one.
+     * Every read on behalf of a viewer filters with it, on a node bound to {@code d}, with {@code $viewer} bound.
+     */
+    private static final String VISIBLE_TO_VIEWER = "(d.ownerId = $viewer OR d.visibility = 'PUBLIC')";
+
     private static final String FIND_VISIBLE_DOCUMENT = """
             MATCH (d:Document {id: $id})
-            WHERE d.ownerId = $viewer OR d.visibility = 'PUBLIC'
+            WHERE %s
             RETURN d.id AS id, d.version AS version, d.title AS title, d.mediaType AS mediaType,
                    d.sizeBytes AS sizeBytes, d.sha256 AS sha256, d.ownerId AS ownerId, d.visibility AS visibility,
                    d.createdAt AS createdAt
-            """;
+            """.formatted(VISIBLE_TO_VIEWER);
 
     private static final String PING = "RETURN 1 AS ok";
 
