@@ -8,8 +8,11 @@ import org.kglab.audit.AuditLog;
 import org.kglab.audit.Origin;
 import org.kglab.identity.Caller;
 import org.kglab.identity.Scope;
+import org.kglab.platform.paging.Cursors;
+import org.kglab.platform.paging.Page;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -31,16 +34,18 @@ public class DocumentService {
     private final ApplicationEventPublisher<DocumentStored> stored;
     private final ApplicationEventPublisher<DocumentDeleted> deleted;
     private final AuditLog audit;
+    private final Clock clock;
 
     DocumentService(Documents documents, DocumentFiles files, TransactionOperations<Connection> transactions,
                     ApplicationEventPublisher<DocumentStored> stored,
-                    ApplicationEventPublisher<DocumentDeleted> deleted, AuditLog audit) {
+                    ApplicationEventPublisher<DocumentDeleted> deleted, AuditLog audit, Clock clock) {
         this.documents = documents;
         this.files = files;
         this.transactions = transactions;
         this.stored = stored;
         this.deleted = deleted;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**
@@ -51,7 +56,7 @@ public class DocumentService {
         owner.require(Scope.INGEST);
         DocumentId id = DocumentId.random();
         // PostgreSQL keeps microseconds; truncating here keeps cursors built from this value exact.
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var document = new Document(id.value(), input.title(), input.mediaType(), input.sizeBytes(),
                 input.sha256(), owner.id().value(), input.visibility(), 1L, now, input.truncated(), input.textless());
         files.adopt(id, input.stagedFile());
@@ -76,7 +81,7 @@ public class DocumentService {
         return documents.findVisible(id.value(), viewer.id().value()).orElseThrow(() -> new DocumentNotFound(id));
     }
 
-    public DocumentPage page(Caller viewer, PageRequest request) {
+    public Page<Document> page(Caller viewer, PageRequest request) {
         viewer.require(Scope.READ);
         int limit = request.first() + 1;
         UUID viewerId = viewer.id().value();
@@ -84,15 +89,10 @@ public class DocumentService {
         if (request.after() == null) {
             rows = documents.firstPage(viewerId, limit);
         } else {
-            DocumentCursor after = DocumentCursor.decode(request.after());
-            rows = documents.pageAfter(viewerId, after.createdAt(), after.id(), limit);
+            Cursors.TimeAndId after = DocumentCursor.decode(request.after());
+            rows = documents.pageAfter(viewerId, after.at(), after.id(), limit);
         }
-        boolean hasNextPage = rows.size() > request.first();
-        List<DocumentPage.Entry> entries = rows.stream()
-                .limit(request.first())
-                .map(d -> new DocumentPage.Entry(DocumentCursor.of(d).encode(), d))
-                .toList();
-        return new DocumentPage(entries, hasNextPage);
+        return Page.of(rows, request.first(), DocumentCursor::of);
     }
 
     /**

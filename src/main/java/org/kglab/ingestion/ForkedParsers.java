@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.tika.fork.ForkParser;
 import org.apache.tika.fork.ParserFactoryFactory;
-import org.kglab.platform.UploadProperties;
 
 import java.nio.file.Path;
 import java.util.List;

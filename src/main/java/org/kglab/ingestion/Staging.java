@@ -4,7 +4,6 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.kglab.platform.StorageProperties;
-import org.kglab.platform.UploadProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -34,10 +34,12 @@ final class Staging {
 
     private final Path dir;
     private final long maxBytes;
+    private final Clock clock;
 
-    Staging(StorageProperties storage, UploadProperties upload) {
+    Staging(StorageProperties storage, UploadProperties upload, Clock clock) {
         this.dir = storage.staging();
         this.maxBytes = upload.maxBytes();
+        this.clock = clock;
     }
 
     StagedFile receive(InputStream body) {
@@ -102,7 +104,7 @@ final class Staging {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        Instant cutoff = Instant.now().minus(ABANDONED_AFTER);
+        Instant cutoff = clock.instant().minus(ABANDONED_AFTER);
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(p -> isOlderThan(p, cutoff)).forEach(this::discard);
         } catch (IOException e) {

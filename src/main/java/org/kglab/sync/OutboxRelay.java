@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,16 +37,18 @@ final class OutboxRelay {
     private final OutboxSignal signal;
     private final TransactionOperations<Connection> transactions;
     private final RelayProperties properties;
+    private final Clock clock;
     private final Thread thread;
     private volatile boolean running = true;
 
     OutboxRelay(Outbox outbox, GraphProjector projector, OutboxSignal signal,
-                TransactionOperations<Connection> transactions, RelayProperties properties) {
+                TransactionOperations<Connection> transactions, RelayProperties properties, Clock clock) {
         this.outbox = outbox;
         this.projector = projector;
         this.signal = signal;
         this.transactions = transactions;
         this.properties = properties;
+        this.clock = clock;
         this.thread = Thread.ofPlatform().name("outbox-relay").daemon(true).unstarted(this::run);
     }
 
@@ -107,14 +109,14 @@ final class OutboxRelay {
                     applied.add(entry.id());
                 } catch (GraphUnavailable e) {
                     // Not the entry's fault: record it, keep it due, and back off as a whole.
-                    outbox.markFailed(entry.id(), truncate(e.getMessage()), Instant.now());
+                    outbox.markFailed(entry.id(), truncate(e.getMessage()), clock.instant());
                     unavailable = true;
                     break;
                 } catch (RuntimeException e) {
                     Duration delay = properties.backoff(entry.attempts() + 1);
                     LOG.warn("Outbox entry {} ({} {}) failed on attempt {}, next try in {}: {}", entry.id(),
                             entry.eventType(), entry.aggregateId(), entry.attempts() + 1, delay, e.toString());
-                    outbox.markFailed(entry.id(), truncate(e.toString()), Instant.now().plus(delay));
+                    outbox.markFailed(entry.id(), truncate(e.toString()), clock.instant().plus(delay));
                 }
             }
             if (!applied.isEmpty()) {
@@ -127,7 +129,7 @@ final class OutboxRelay {
     private Duration untilNextAttempt() {
         Duration poll = properties.pollInterval();
         return outbox.nextAttemptAt()
-                .map(next -> Duration.between(Instant.now(), next))
+                .map(next -> Duration.between(clock.instant(), next))
                 .filter(wait -> wait.compareTo(poll) < 0)
                 .map(wait -> wait.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : wait)
                 .orElse(poll);

@@ -8,9 +8,9 @@ import org.kglab.audit.AuditEntry;
 import org.kglab.identity.Administration;
 import org.kglab.identity.Role;
 import org.kglab.identity.User;
+import org.kglab.platform.paging.Cursors;
+import org.kglab.platform.paging.Page;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /** Administration in GraphQL: accounts and the audit trail. The service checks the admin role. */
@@ -35,43 +35,27 @@ final class AdminWiring implements FeatureWiring {
                 .dataFetcher("setUserRole", env -> administration.setRole(GraphQLCaller.require(env),
                         GraphQLCaller.origin(env), Administration.parseUserId(env.getArgument("id")),
                         Role.valueOf(env.getArgument("role")))));
-        wiring.type("AuditEntry", type -> type
-                .dataFetcher("occurredAt", env -> ApiKeyWiring.utc(env.<AuditEntry>getSource().occurredAt())));
     }
 
     private Connection<User> users(DataFetchingEnvironment env) {
         int first = env.getArgument("first");
         String after = env.getArgument("after");
-        List<User> page = administration.users(GraphQLCaller.require(env), after == null ? null : decode(after), first);
-        return Connection.of(page, first, user -> encode(user.email()));
+        List<User> rows = administration.users(GraphQLCaller.require(env),
+                after == null ? null : Cursors.string(after).orElseThrow(AdminWiring::notACursor), first);
+        return Connection.of(Page.of(rows, first, user -> Cursors.encode(user.email())));
     }
 
     private Connection<AuditEntry> auditLog(DataFetchingEnvironment env) {
         int first = env.getArgument("first");
         String after = env.getArgument("after");
         String action = env.getArgument("action");
-        List<AuditEntry> page = administration.auditLog(GraphQLCaller.require(env),
-                after == null ? null : parseId(after), action == null ? null : AuditAction.valueOf(action), first);
-        return Connection.of(page, first, entry -> String.valueOf(entry.id()));
+        List<AuditEntry> rows = administration.auditLog(GraphQLCaller.require(env),
+                after == null ? null : Cursors.number(after).orElseThrow(AdminWiring::notACursor),
+                action == null ? null : AuditAction.valueOf(action), first);
+        return Connection.of(Page.of(rows, first, entry -> Cursors.encode(entry.id())));
     }
 
-    private static long parseId(String cursor) {
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new InvalidArgument("'after' is not a cursor from this list.");
-        }
-    }
-
-    private static String encode(String email) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(email.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidArgument("'after' is not a cursor from this list.");
-        }
+    private static InvalidArgument notACursor() {
+        return new InvalidArgument("'after' is not a cursor from this list.");
     }
 }

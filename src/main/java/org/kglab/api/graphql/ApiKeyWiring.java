@@ -3,15 +3,12 @@ package org.kglab.api.graphql;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import org.jspecify.annotations.Nullable;
 import org.kglab.identity.ApiKey;
 import org.kglab.identity.ApiKeyService;
 import org.kglab.identity.CreatedApiKey;
 import org.kglab.identity.Scope;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -37,11 +34,7 @@ final class ApiKeyWiring implements FeatureWiring {
                     return true;
                 }));
         wiring.type("ApiKey", type -> type
-                .dataFetcher("scopes", env -> env.<ApiKey>getSource().scopeSet().stream().map(Scope::name).sorted().toList())
-                .dataFetcher("createdAt", env -> utc(env.<ApiKey>getSource().createdAt()))
-                .dataFetcher("expiresAt", env -> utc(env.<ApiKey>getSource().expiresAt()))
-                .dataFetcher("lastUsedAt", env -> utc(env.<ApiKey>getSource().lastUsedAt()))
-                .dataFetcher("revokedAt", env -> utc(env.<ApiKey>getSource().revokedAt())));
+                .dataFetcher("scopes", env -> env.<ApiKey>getSource().scopeSet().stream().map(Scope::name).sorted().toList()));
     }
 
     private CreatedApiKey create(DataFetchingEnvironment env) {
@@ -52,9 +45,5 @@ final class ApiKeyWiring implements FeatureWiring {
         return apiKeys.create(GraphQLCaller.require(env), GraphQLCaller.origin(env),
                 IdentityWiring.bounded(env.getArgument("name")), scopes,
                 expiresAt == null ? null : expiresAt.toInstant());
-    }
-
-    static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -9,13 +9,11 @@ import org.dataloader.DataLoaderRegistry;
 import org.dataloader.MappedBatchLoaderWithContext;
 import org.kglab.documents.Document;
 import org.kglab.documents.DocumentId;
-import org.kglab.documents.DocumentPage;
 import org.kglab.documents.DocumentText;
 import org.kglab.documents.DocumentService;
 import org.kglab.documents.PageRequest;
 import org.kglab.identity.Caller;
 
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +49,6 @@ final class DocumentWiring implements FeatureWiring {
                     return true;
                 }));
         wiring.type("Document", type -> type
-                .dataFetcher("createdAt", env -> env.<Document>getSource().createdAt().atOffset(ZoneOffset.UTC))
                 .dataFetcher("text", this::text)
                 .dataFetcher("textLength", this::textLength));
     }
@@ -85,11 +82,8 @@ final class DocumentWiring implements FeatureWiring {
 
     private Connection<Document> documents(DataFetchingEnvironment env) {
         Integer first = env.getArgument("first");
-        DocumentPage page = documents.page(GraphQLCaller.require(env),
-                new PageRequest(first == null ? 20 : first, env.getArgument("after")));
-        List<Connection.Edge<Document>> edges = page.entries().stream()
-                .map(e -> new Connection.Edge<>(e.cursor(), e.document())).toList();
-        return new Connection<>(edges, new Connection.PageInfo(page.hasNextPage(), page.endCursor()));
+        return Connection.of(documents.page(GraphQLCaller.require(env),
+                new PageRequest(first == null ? 20 : first, env.getArgument("after"))));
     }
 
     private CompletableFuture<String> text(DataFetchingEnvironment env) {

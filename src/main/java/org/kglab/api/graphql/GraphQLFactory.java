@@ -33,7 +33,7 @@ final class GraphQLFactory {
     @Singleton
     GraphQL graphQL(List<FeatureWiring> features, GraphQLErrors errors) {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(ExtendedScalars.DateTime)
+                .scalar(DateTimes.SCALAR)
                 .scalar(ExtendedScalars.GraphQLLong);
         features.forEach(feature -> feature.wire(wiring));
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(loadSchema(), wiring.build());

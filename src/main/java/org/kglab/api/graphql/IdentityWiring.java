@@ -8,7 +8,6 @@ import org.kglab.identity.Role;
 import org.kglab.identity.TokenPair;
 import org.kglab.identity.User;
 
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** Accounts and sign-in in GraphQL: registration, tokens, verification and passwords. */
@@ -59,8 +58,7 @@ final class IdentityWiring implements FeatureWiring {
                         GraphQLCaller.origin(env), bounded(env.getArgument("currentPassword")),
                         bounded(env.getArgument("newPassword"))))));
         wiring.type("User", type -> type
-                .dataFetcher("roles", env -> roles(env.getSource()))
-                .dataFetcher("createdAt", env -> env.<User>getSource().createdAt().atOffset(ZoneOffset.UTC)));
+                .dataFetcher("roles", env -> roles(env.getSource())));
     }
 
     static AuthPayload payload(TokenPair pair) {

@@ -15,7 +15,7 @@ import org.kglab.ingestion.EmptyUpload;
 import org.kglab.ingestion.ExtractionFailed;
 import org.kglab.ingestion.UnsupportedFileType;
 import org.kglab.ingestion.UploadTooLarge;
-import org.kglab.platform.UploadProperties;
+import org.kglab.ingestion.UploadProperties;
 
 /** Maps the features' outcomes to HTTP statuses, once, at the edge. */
 @Controller

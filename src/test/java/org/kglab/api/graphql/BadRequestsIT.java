@@ -118,7 +118,7 @@ class BadRequestsIT extends IntegrationTest {
 
     private static String cursor(String micros) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("d1:" + micros + ":00000000-0000-0000-0000-000000000000").getBytes(StandardCharsets.UTF_8));
+                ("k1:t:" + micros + ":00000000-0000-0000-0000-000000000000").getBytes(StandardCharsets.UTF_8));
     }
 
     private static MutableHttpRequest<?> json(String body) {

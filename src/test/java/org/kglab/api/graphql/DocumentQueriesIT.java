@@ -9,6 +9,9 @@ import org.kglab.support.Api;
 import org.kglab.support.Eventually;
 import org.kglab.support.IntegrationTest;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +62,19 @@ class DocumentQueriesIT extends IntegrationTest {
         assertThat(firstPage.<List<String>>read("$.data.documents.edges[*].node.id")).containsExactly(middle);
         assertThat(secondPage.<List<String>>read("$.data.documents.edges[*].node.id")).containsExactly(oldest);
         assertThat(secondPage.<Boolean>read("$.data.documents.pageInfo.hasNextPage")).isFalse();
+    }
+
+    @Test
+    void datesADocumentByTheServiceClockInUtc() {
+        clock.advance(Duration.ofMinutes(10)); // within the access token's lifetime
+        Instant before = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        api.uploadText("later.txt", "stored a while from now");
+        Instant after = clock.instant();
+
+        String createdAt = documents(1, null).read("$.data.documents.edges[0].node.createdAt");
+
+        assertThat(createdAt).endsWith("Z");
+        assertThat(Instant.parse(createdAt)).isBetween(before, after);
     }
 
     @Test

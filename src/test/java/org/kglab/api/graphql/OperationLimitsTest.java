@@ -19,7 +19,7 @@ class OperationLimitsTest {
 
     private final GraphQL graphql = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
                     GraphQLFactory.loadSchema(), RuntimeWiring.newRuntimeWiring()
-                            .scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.GraphQLLong).build()))
+                            .scalar(DateTimes.SCALAR).scalar(ExtendedScalars.GraphQLLong).build()))
             .instrumentation(new OperationLimits())
             .build();
 

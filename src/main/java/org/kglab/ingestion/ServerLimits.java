@@ -1,4 +1,4 @@
-package org.kglab.platform;
+package org.kglab.ingestion;
 
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;

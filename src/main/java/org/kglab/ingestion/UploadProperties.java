@@ -1,4 +1,4 @@
-package org.kglab.platform;
+package org.kglab.ingestion;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
