@@ -1,10 +1,25 @@
 package org.kglab;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
+import org.kglab.platform.Failure;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.constantpool.ClassEntry;
+import java.lang.classfile.constantpool.PoolEntry;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The package rules a newcomer relies on to find their way: enforced, not just written down. */
@@ -65,5 +80,62 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..")
                 .should().dependOnClassesThat().resideInAPackage("org.kglab.graph..")
                 .check(CLASSES);
+    }
+
+    /** An exception thrown on purpose says what kind of outcome it is, so that every transport can map it. */
+    @Test
+    void everyExceptionOfOursIsAFailureWithAKind() {
+        classes().that().areAssignableTo(Throwable.class)
+                .should().beAssignableTo(Failure.class)
+                .check(CLASSES);
+    }
+
+    /**
+     * The edge maps a feature's failure by its kind, never by its class: a new exception needs no
+     * change in {@code api}, and a switch over the features' exceptions cannot come back. The edge may
+     * throw failures of its own (a malformed request, a missing sign-in). ArchUnit does not see the
+     * labels of a pattern {@code switch} (they are bootstrap arguments), so the constant pool of each
+     * class is read as well.
+     */
+    @Test
+    void theApiKnowsTheFeaturesFailuresOnlyByTheirKind() {
+        noClasses().that().resideInAPackage("org.kglab.api..")
+                .should().dependOnClassesThat(FEATURE_FAILURES)
+                .orShould(nameInTheirConstantPool(FEATURE_FAILURES))
+                .check(CLASSES);
+    }
+
+    private static final DescribedPredicate<JavaClass> FEATURE_FAILURES = DescribedPredicate.describe(
+            "are particular failures of a feature rather than " + Failure.class.getSimpleName(),
+            type -> type.isAssignableTo(Failure.class) && !type.isEquivalentTo(Failure.class)
+                    && !type.getPackageName().startsWith("org.kglab.api"));
+
+    private static ArchCondition<JavaClass> nameInTheirConstantPool(DescribedPredicate<JavaClass> targets) {
+        return new ArchCondition<>("name classes that " + targets.getDescription() + " in their constant pool") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                for (PoolEntry entry : classFile(type).constantPool()) {
+                    if (entry instanceof ClassEntry named) {
+                        String name = named.asInternalName().replace('/', '.');
+                        if (CLASSES.contain(name) && targets.test(CLASSES.get(name))) {
+                            events.add(SimpleConditionEvent.satisfied(type,
+                                    type.getName() + " names " + name + " (in its constant pool)"));
+                        }
+                    }
+                }
+            }
+        };
+    }
+
+    private static ClassModel classFile(JavaClass type) {
+        String resource = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = ArchitectureTest.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("No class file for " + type.getName());
+            }
+            return ClassFile.of().parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

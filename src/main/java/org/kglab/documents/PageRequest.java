@@ -1,6 +1,7 @@
 package org.kglab.documents;
 
 import org.jspecify.annotations.Nullable;
+import org.kglab.platform.Failure;
 
 /**
  * A bounded request for one page.
@@ -19,9 +20,9 @@ public record PageRequest(int first, @Nullable String after) {
     }
 
     /** Page size out of range. */
-    public static final class InvalidPageSize extends RuntimeException {
+    public static final class InvalidPageSize extends Failure {
         InvalidPageSize(int first) {
-            super("'first' must be between 1 and " + MAX_FIRST + ", got " + first + ".");
+            super(Kind.BAD_REQUEST, "'first' must be between 1 and " + MAX_FIRST + ", got " + first + ".");
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.kglab.identity;
 
+import org.kglab.platform.Failure;
+
 /** None of the caller's API keys has this id. */
-public final class ApiKeyNotFound extends RuntimeException {
+public final class ApiKeyNotFound extends Failure {
 
     ApiKeyNotFound(String id) {
-        super("You have no API key with the id '" + id + "'.");
+        super(Kind.NOT_FOUND, "You have no API key with the id '" + id + "'.");
     }
 }

@@ -1,13 +1,15 @@
 package org.kglab.identity;
 
+import org.kglab.platform.Failure;
+
 /**
  * An access token was refused. The message never quotes the token: it is a credential, and what
  * was wrong with a forged one is of no use to the caller.
  */
-public final class InvalidAccessToken extends RuntimeException {
+public final class InvalidAccessToken extends Failure {
 
     private InvalidAccessToken(String message) {
-        super(message);
+        super(Kind.UNAUTHENTICATED, message);
     }
 
     static InvalidAccessToken expired() {

@@ -1,9 +1,11 @@
 package org.kglab.identity;
 
+import org.kglab.platform.Failure;
+
 /** An email or password that breaks the rules for new credentials; the message says which rule. */
-public final class InvalidCredentialsFormat extends RuntimeException {
+public final class InvalidCredentialsFormat extends Failure {
 
     InvalidCredentialsFormat(String message) {
-        super(message);
+        super(Kind.BAD_REQUEST, message);
     }
 }

@@ -1,9 +1,11 @@
 package org.kglab.identity;
 
+import org.kglab.platform.Failure;
+
 /** An argument that breaks a rule: the message says which, in words the caller can act on. */
-public final class InvalidInput extends RuntimeException {
+public final class InvalidInput extends Failure {
 
     InvalidInput(String message) {
-        super(message);
+        super(Kind.BAD_REQUEST, message);
     }
 }

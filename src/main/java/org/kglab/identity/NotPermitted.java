@@ -1,9 +1,11 @@
 package org.kglab.identity;
 
+import org.kglab.platform.Failure;
+
 /** The caller is known but may not do this: an admin-only action, or an API key without the scope. */
-public final class NotPermitted extends RuntimeException {
+public final class NotPermitted extends Failure {
 
     public NotPermitted(String message) {
-        super(message);
+        super(Kind.FORBIDDEN, message);
     }
 }

@@ -1,7 +1,9 @@
 package org.kglab.identity;
 
+import org.kglab.platform.Failure;
+
 /** A provider sign-in that cannot lead to an account, with a short reason a client can act on. */
-public final class SignInRefused extends RuntimeException {
+public final class SignInRefused extends Failure {
 
     /** Why; {@link #code()} is what clients receive. */
     public enum Reason {
@@ -25,7 +27,7 @@ public final class SignInRefused extends RuntimeException {
     private final Reason reason;
 
     SignInRefused(Reason reason) {
-        super(reason.message);
+        super(Kind.FORBIDDEN, reason.message);
         this.reason = reason;
     }
 

@@ -1,9 +1,11 @@
 package org.kglab.identity;
 
+import org.kglab.platform.Failure;
+
 /** No account has this id. */
-public final class UserNotFound extends RuntimeException {
+public final class UserNotFound extends Failure {
 
     UserNotFound(String id) {
-        super("No user has the id '" + id + "'.");
+        super(Kind.NOT_FOUND, "No user has the id '" + id + "'.");
     }
 }

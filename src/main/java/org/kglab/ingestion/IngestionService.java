@@ -7,6 +7,7 @@ import org.kglab.documents.NewDocument;
 import org.kglab.documents.Visibility;
 import org.kglab.identity.Caller;
 import org.kglab.identity.Scope;
+import org.kglab.platform.Failure;
 
 import java.io.InputStream;
 
@@ -41,5 +42,15 @@ public class IngestionService {
             // After a successful store the file has moved on and this does nothing.
             staging.discard(staged.path());
         }
+    }
+
+    /**
+     * Why an upload body was refused before it reached {@link #ingestUpload}: the HTTP server stops
+     * reading a body past its ceiling, and the client should hear the same as for any other upload
+     * over the limit.
+     * @param declaredLength the length the client declared, or a negative number if it declared none
+     */
+    public Failure bodyRefused(long declaredLength) {
+        return staging.refusal(declaredLength);
     }
 }

@@ -98,6 +98,14 @@ final class Staging {
         return new UploadTooLarge(size, maxBytes, true);
     }
 
+    /**
+     * The refusal of a body the HTTP server would not read because it is past the limit.
+     * @param declaredLength the length the client declared, or a negative number if it declared none
+     */
+    UploadTooLarge refusal(long declaredLength) {
+        return declaredLength > maxBytes ? new UploadTooLarge(declaredLength, maxBytes) : UploadTooLarge.overLimit(maxBytes);
+    }
+
     /** Uploads interrupted by a crash leave staged files behind; they are of no use to anyone. */
     @EventListener
     void removeAbandoned(StartupEvent event) {

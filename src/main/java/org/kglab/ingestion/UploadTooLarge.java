@@ -1,7 +1,9 @@
 package org.kglab.ingestion;
 
+import org.kglab.platform.Failure;
+
 /** The upload is bigger than the configured limit. */
-public final class UploadTooLarge extends RuntimeException {
+public final class UploadTooLarge extends Failure {
 
     public UploadTooLarge(long sizeBytes, long limitBytes) {
         this(sizeBytes, limitBytes, false);
@@ -17,7 +19,7 @@ public final class UploadTooLarge extends RuntimeException {
      *                         bound of its size is known
      */
     UploadTooLarge(long sizeBytes, long limitBytes, boolean sizeIsLowerBound) {
-        super("File too large: " + (sizeIsLowerBound ? "more than " : "") + Sizes.human(sizeBytes)
+        super(Kind.PAYLOAD_TOO_LARGE, "File too large: " + (sizeIsLowerBound ? "more than " : "") + Sizes.human(sizeBytes)
                 + ", the limit is " + Sizes.human(limitBytes) + ".");
     }
 }

@@ -1,9 +1,11 @@
 package org.kglab.mail;
 
+import org.kglab.platform.Failure;
+
 /** The mail server refused the message or could not be reached. */
-public final class MailNotSent extends RuntimeException {
+public final class MailNotSent extends Failure {
 
     MailNotSent(String message, Throwable cause) {
-        super(message, cause);
+        super(Kind.UNAVAILABLE, message, cause);
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.configuration.graphql.GraphQLInvocationData;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import org.jspecify.annotations.Nullable;
+import org.kglab.platform.Failure;
 
 import java.io.IOException;
 import java.util.Map;
@@ -102,9 +103,9 @@ final class GraphQLRequest {
     }
 
     /** The HTTP request is not a GraphQL request this service understands. */
-    static final class Malformed extends RuntimeException {
+    static final class Malformed extends Failure {
         Malformed(String message) {
-            super(message);
+            super(Kind.BAD_REQUEST, message);
         }
     }
 }
