@@ -83,6 +83,16 @@ class JobScheduler {
         }
     }
 
+    /** Stops starting jobs (running ones go on), for maintenance; queued jobs wait until {@link #resume}. */
+    void pause() {
+        scheduler.pause();
+    }
+
+    void resume() {
+        scheduler.resume();
+        scheduler.triggerCheckForDueExecutions();
+    }
+
     /** Queues the job's execution in the caller's transaction. */
     void queue(JobId id, Instant at) {
         inTransaction.scheduleIfNotExists(task.instance(id.toString()), at);

@@ -118,8 +118,10 @@ class IsolationIT extends IntegrationTest {
                 + bob.userId() + "'")).isEqualTo(1);
     }
 
-    private static String uploaded(Api.Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    /** An accepted upload, once its job has made it READY. */
+    private String uploaded(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(api.awaitJobEnd(reply.json().read("$.jobId")).<String>read("$.state")).isEqualTo("SUCCEEDED");
         return reply.json().read("$.documentId");
     }
 }
