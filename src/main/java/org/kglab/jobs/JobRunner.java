@@ -56,14 +56,15 @@ final class JobRunner {
         JobWork work = workFor(job);
         try {
             work.run(job, new StoredProgress(id, (stage, percent) -> report(job, stage, percent)));
+            // The last change of the work and SUCCEEDED commit together; if that fails, the attempt failed.
+            succeeded(job, work);
         } catch (JobCancelled e) {
             LOG.info("Job {} stopped: it was cancelled", id);
-            return;
+        } catch (RetryLater e) {
+            throw e;
         } catch (RuntimeException e) {
             failed(job, work, e);
-            return;
         }
-        succeeded(job, work);
     }
 
     /** The job, RUNNING with one more attempt counted; or ended, if no attempt is left; empty if not runnable. */

@@ -68,7 +68,7 @@ public class JobService {
     }
 
     public Job get(Caller viewer, JobId id) {
-        viewer.require(Scope.READ);
+        requireReadOrIngest(viewer);
         return jobs.findVisible(id.value(), viewer.id().value(), viewer.isAdmin())
                 .orElseThrow(() -> new JobNotFound(id.toString()));
     }
@@ -80,7 +80,7 @@ public class JobService {
 
     /** Newest first; {@code state} narrows the list when given. */
     public Page<Job> page(Caller viewer, int first, @Nullable String after, @Nullable JobState state) {
-        viewer.require(Scope.READ);
+        requireReadOrIngest(viewer);
         if (first < 1 || first > MAX_FIRST) {
             throw new InvalidJobPage("'first' must be between 1 and " + MAX_FIRST + ", got " + first + ".");
         }
@@ -151,6 +151,13 @@ public class JobService {
                 .distinctUntilChanged(job -> List.of(job.state(), job.stage(), job.percent(), job.attempt(),
                         Objects.toString(job.error())))
                 .takeUntil(job -> job.state().terminal());
+    }
+
+    /** A job is the receipt of an ingestion: an API key that may only ingest may still follow its own jobs. */
+    private static void requireReadOrIngest(Caller caller) {
+        if (!caller.scopes().contains(Scope.INGEST)) {
+            caller.require(Scope.READ);
+        }
     }
 
     private Job lockVisible(Caller caller, JobId id) {
