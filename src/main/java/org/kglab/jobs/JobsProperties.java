@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param enabled           whether this instance runs jobs at all (every instance can still queue them)
  * @param threads           jobs run at once by this instance
  * @param pollInterval      longest wait before a due job is noticed (a job queued here starts at once)
- * @param heartbeatInterval how often a running job says it is alive; after four missed beats another
+ * @param heartbeatInterval how often a running job says it is alive; after six missed beats another
  *                          instance takes it over
  * @param maxAttempts       attempts per job, a crash during one included
  * @param backoffInitial    delay before the second attempt; doubles with each further one
