@@ -143,8 +143,12 @@ public final class Api {
 
     /** Waits until the job has ended (SUCCEEDED, DEAD or CANCELLED) and returns it, as the REST API shows it. */
     public DocumentContext awaitJobEnd(String jobId) {
+        return awaitJobEnd(jobId, java.time.Duration.ofSeconds(60));
+    }
+
+    public DocumentContext awaitJobEnd(String jobId, java.time.Duration timeout) {
         var last = new java.util.concurrent.atomic.AtomicReference<DocumentContext>();
-        Eventually.await("job " + jobId + " to end", java.time.Duration.ofSeconds(60), () -> {
+        Eventually.await("job " + jobId + " to end", timeout, () -> {
             Reply reply = get("/api/v1/jobs/" + jobId);
             if (reply.status() != 200) {
                 throw new AssertionError("GET job answered " + reply.status() + ": " + reply.body());
