@@ -25,7 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.kglab.Application;
 import org.jspecify.annotations.Nullable;
 import org.kglab.documents.Visibility;
-import org.kglab.identity.Callers;
+import org.kglab.identity.access.Callers;
 import org.kglab.ingestion.IngestionService;
 import org.kglab.ingestion.UploadAccepted;
 import org.reactivestreams.Publisher;

@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.kglab.Application;
-import org.kglab.identity.Callers;
+import org.kglab.identity.access.Callers;
 import org.kglab.jobs.JobId;
 import org.kglab.jobs.JobService;
 import org.reactivestreams.Publisher;
