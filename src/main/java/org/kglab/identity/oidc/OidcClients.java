@@ -71,10 +71,11 @@ public final class OidcClients {
     }
 
     private static String required(Map<String, String> env, String name) {
-        if (!present(env, name)) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
             throw new IllegalStateException("Sign-in provider half configured: " + name + " is not set.");
         }
-        return env.get(name).strip();
+        return value.strip();
     }
 
     private static boolean present(Map<String, String> env, String name) {
