@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the README's run command, for CI: starts `./dev run` from this checkout on free ports
 # with a data directory and a database of its own, waits for /health, registers and signs in a user,
-# uploads a file, reads it back through GraphQL, then stops the service and starts it again to read
+# uploads a file, waits for its ingestion job, reads it back through GraphQL, then stops the service and starts it again to read
 # the document once more (the jar is not rebuilt, the graph password is reused). Leaves nothing behind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -93,10 +93,22 @@ echo "smoke: registered and signed in $email"
 
 printf '# Smoke test\n\nThe smoke marker sentence.\n' >"$work/smoke.md"
 upload="$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $token" -F "file=@$work/smoke.md" "$base/api/v1/files")"
-[ "$(tail -n1 <<<"$upload")" = "201" ] || fail "upload did not answer 201: $upload"
+[ "$(tail -n1 <<<"$upload")" = "202" ] || fail "upload did not answer 202: $upload"
 id="$(head -n1 <<<"$upload" | jq -r '.documentId')"
+job="$(head -n1 <<<"$upload" | jq -r '.jobId')"
+# The upload is accepted at once; its job extracts the text. Wait for the job to end.
+deadline=$((SECONDS + 120))
+while :; do
+    state="$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/jobs/$job" | jq -r '.state')"
+    case "$state" in
+        SUCCEEDED) break ;;
+        DEAD|CANCELLED) fail "job $job ended $state" ;;
+    esac
+    [ "$SECONDS" -lt "$deadline" ] || fail "job $job did not end within 120 s (state $state)"
+    sleep 0.5
+done
 read_back "$token" "$id"
-echo "smoke: uploaded and read back document $id"
+echo "smoke: uploaded, ingested (job $job) and read back document $id"
 
 stop_service
 echo "smoke: stopped; starting again"

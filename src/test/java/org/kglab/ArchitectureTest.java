@@ -34,7 +34,7 @@ class ArchitectureTest {
 
     private static final String[] FEATURES = {
             "org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.graph..", "org.kglab.sync..",
-            "org.kglab.identity..", "org.kglab.audit..", "org.kglab.mail..", "org.kglab.platform.."};
+            "org.kglab.identity..", "org.kglab.audit..", "org.kglab.mail..", "org.kglab.platform..", "org.kglab.jobs.."};
 
     @Test
     void featuresNeverDependOnTheApiLayer() {
@@ -107,6 +107,15 @@ class ArchitectureTest {
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..")
                 .should().dependOnClassesThat().resideInAPackage("org.kglab.graph..")
+                .check(CLASSES);
+    }
+
+    /** Jobs run work that features supply through a port; they know nothing of what the work is. */
+    @Test
+    void jobsKnowNothingOfTheWorkTheyRun() {
+        noClasses().that().resideInAPackage("org.kglab.jobs..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
+                        "org.kglab.graph..", "org.kglab.sync..")
                 .check(CLASSES);
     }
 

@@ -2,6 +2,7 @@ package org.kglab.documents;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import java.util.UUID;
  *
  * @param truncated the text was cut off at the extraction limit: it is the start of the document, not all of it
  * @param textless  the file holds no text at all, such as a scanned PDF without a text layer
+ * @param status    PROCESSING from the moment the upload is accepted, then READY or FAILED
+ * @param failureReason why it FAILED, in words for its owner
  */
 @MappedEntity("documents")
 public record Document(
@@ -25,7 +28,9 @@ public record Document(
         long version,
         Instant createdAt,
         boolean truncated,
-        boolean textless) {
+        boolean textless,
+        DocumentStatus status,
+        @Nullable String failureReason) {
 
     public DocumentId documentId() {
         return new DocumentId(id);

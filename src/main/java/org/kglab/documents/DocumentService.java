@@ -19,6 +19,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -49,30 +51,45 @@ public class DocumentService {
     }
 
     /**
-     * Stores the document as the caller's and takes ownership of its staged file; on failure
+     * Accepts a document for ingestion as the caller's: takes its staged file and stores the row, PROCESSING,
+     * with its provenance, and runs {@code then} (queuing its job) in the same transaction. The same bytes from
+     * the same owner are answered with the existing document instead, and nothing is stored; two identical
+     * uploads at once race on a unique index, and the loser answers with the winner's document. On failure
      * neither row nor file remains.
      */
-    public Document store(Caller owner, NewDocument input) {
+    public <T> Accepted<T> accept(Caller owner, NewDocument input, Function<Document, T> then) {
         owner.require(Scope.INGEST);
+        UUID ownerId = owner.id().value();
+        Optional<Document> existing = documents.findSameContent(ownerId, input.sha256());
+        if (existing.isPresent()) {
+            return new Accepted<>(existing.get(), true, null);
+        }
         DocumentId id = DocumentId.random();
         // PostgreSQL keeps microseconds; truncating here keeps cursors built from this value exact.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var document = new Document(id.value(), input.title(), input.mediaType(), input.sizeBytes(),
-                input.sha256(), owner.id().value(), input.visibility(), 1L, now, input.truncated(), input.textless());
         files.adopt(id, input.stagedFile());
+        Accepted<T> accepted;
         try {
-            transactions.executeWrite(status -> {
-                documents.insert(document.id(), document.title(), document.mediaType(), document.sizeBytes(),
-                        document.sha256(), input.text(), document.ownerId(), document.visibility().name(),
-                        document.version(), document.createdAt(), document.truncated(), document.textless());
-                stored.publishEvent(DocumentStored.of(document));
-                return null;
+            accepted = transactions.executeWrite(status -> {
+                if (documents.insertProcessing(id.value(), input.title(), input.mediaType(), input.sizeBytes(),
+                        input.sha256(), ownerId, input.visibility().name(), now) == 0) {
+                    return new Accepted<T>(documents.findSameContent(ownerId, input.sha256()).orElseThrow(), true,
+                            null);
+                }
+                NewDocument.Source source = input.source();
+                documents.insertProvenance(id.value(), source.kind(), source.fileName(), source.url(),
+                        source.feedId(), ownerId, source.apiKeyId(), source.fetchedAt(), source.pipelineVersion());
+                Document document = documents.findForPipeline(id.value()).orElseThrow();
+                return new Accepted<>(document, false, then.apply(document));
             });
         } catch (RuntimeException e) {
             files.delete(id);
             throw e;
         }
-        return document;
+        if (accepted.duplicate()) {
+            files.delete(id);
+        }
+        return accepted;
     }
 
     /** A document the caller may see; anything else, even if it exists, is not found. */
@@ -108,6 +125,63 @@ public class DocumentService {
                     .forEach(t -> texts.put(new DocumentId(t.id()), t));
         }
         return texts;
+    }
+
+    /** Where provenance of many documents the viewer may see is batched: ids they cannot see are absent. */
+    public Map<DocumentId, Provenance> provenances(Caller viewer, Collection<DocumentId> ids) {
+        viewer.require(Scope.READ);
+        List<UUID> keys = ids.stream().map(DocumentId::value).distinct().toList();
+        Map<DocumentId, Provenance> found = HashMap.newHashMap(keys.size());
+        if (!keys.isEmpty()) {
+            documents.findProvenances(keys, viewer.id().value())
+                    .forEach(p -> found.put(new DocumentId(p.documentId()), p));
+        }
+        return found;
+    }
+
+    // The ingestion pipeline's side: it acts for the owner of the document its job was queued with.
+
+    /** The document as the pipeline sees it, whoever owns it; not found once deleted. */
+    public PipelineDocument forPipeline(DocumentId id) {
+        Document document = transactions.executeRead(status -> documents.findVisibleToPipeline(id.value()))
+                .orElseThrow(() -> new DocumentNotFound(id));
+        return new PipelineDocument(document, files.pathOf(id), documents.findFileName(id.value()).orElse(null));
+    }
+
+    /** Stores the extracted text; the document stays PROCESSING until {@link #markReady}. */
+    public void recordExtraction(DocumentId id, ExtractedText extracted) {
+        transactions.executeWrite(status -> {
+            if (documents.writeExtraction(id.value(), extracted.title(), extracted.mediaType(), extracted.text(),
+                    extracted.truncated(), extracted.textless()) == 0) {
+                throw new DocumentNotFound(id);
+            }
+            documents.setExtractor(id.value(), extracted.extractor());
+            return null;
+        });
+    }
+
+    /**
+     * READY, with its provenance completed, and announced (to the graph, through the outbox) in the caller's
+     * transaction.
+     */
+    public void markReady(DocumentId id) {
+        transactions.executeWrite(status -> {
+            Document document = documents.findForPipeline(id.value()).orElseThrow(() -> new DocumentNotFound(id));
+            documents.setStatus(id.value(), DocumentStatus.READY.name(), null);
+            documents.setIngestedAt(id.value(), clock.instant());
+            stored.publishEvent(DocumentStored.of(document));
+            return null;
+        });
+    }
+
+    /** FAILED with its reason; a deleted document stays deleted. */
+    public void markFailed(DocumentId id, String reason) {
+        transactions.executeWrite(status -> documents.setStatus(id.value(), DocumentStatus.FAILED.name(), reason));
+    }
+
+    /** PROCESSING again, for a job that is retried. */
+    public void markProcessing(DocumentId id) {
+        transactions.executeWrite(status -> documents.setStatus(id.value(), DocumentStatus.PROCESSING.name(), null));
     }
 
     /**

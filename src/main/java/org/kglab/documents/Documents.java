@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -22,16 +23,77 @@ interface Documents extends GenericRepository<Document, UUID> {
 
     @Query("""
             INSERT INTO documents (id, title, media_type, size_bytes, sha256, content, owner_id, visibility, version,
-                                   created_at, truncated, textless)
-            VALUES (:id, :title, :mediaType, :sizeBytes, :sha256, :content, :ownerId, :visibility, :version,
-                    :createdAt, :truncated, :textless)
+                                   created_at, status)
+            VALUES (:id, :title, :mediaType, :sizeBytes, :sha256, '', :ownerId, :visibility, 1, :createdAt,
+                    'PROCESSING')
+            ON CONFLICT (owner_id, sha256) WHERE dedupe DO NOTHING
             """)
-    void insert(UUID id, String title, String mediaType, long sizeBytes, String sha256, String content,
-                UUID ownerId, String visibility, long version, Instant createdAt, boolean truncated, boolean textless);
+    int insertProcessing(UUID id, String title, String mediaType, long sizeBytes, String sha256, UUID ownerId,
+                         String visibility, Instant createdAt);
+
+    /** The owner's live document of these bytes: what an identical upload is answered with. */
+    @Query("""
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
+                   textless, status, failure_reason
+            FROM documents WHERE owner_id = :ownerId AND sha256 = :sha256 AND dedupe
+            """)
+    Optional<Document> findSameContent(UUID ownerId, String sha256);
+
+    /** Not filtered by viewer (nor the next): for the pipeline, which acts for the owner of the document it was given. */
+    @Query("""
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
+                   textless, status, failure_reason
+            FROM documents WHERE id = :id FOR UPDATE
+            """)
+    Optional<Document> findForPipeline(UUID id);
+
+    @Query("""
+            UPDATE documents SET title = :title, media_type = :mediaType, content = :content, truncated = :truncated,
+                                 textless = :textless
+            WHERE id = :id
+            """)
+    int writeExtraction(UUID id, String title, String mediaType, String content, boolean truncated, boolean textless);
+
+    @Query("UPDATE documents SET status = :status, failure_reason = :failureReason WHERE id = :id")
+    int setStatus(UUID id, String status, @Nullable String failureReason);
+
+    @Query("""
+            INSERT INTO document_provenance (document_id, source_kind, file_name, url, feed_id, uploaded_by, api_key_id,
+                                             fetched_at, pipeline_version)
+            VALUES (:documentId, :sourceKind, :fileName, :url, :feedId, :uploadedBy, :apiKeyId, :fetchedAt,
+                    :pipelineVersion)
+            """)
+    void insertProvenance(UUID documentId, String sourceKind, @Nullable String fileName, @Nullable String url,
+                          @Nullable UUID feedId, @Nullable UUID uploadedBy, @Nullable UUID apiKeyId,
+                          @Nullable Instant fetchedAt, String pipelineVersion);
+
+    @Query("UPDATE document_provenance SET extractor = :extractor WHERE document_id = :documentId")
+    void setExtractor(UUID documentId, String extractor);
+
+    @Query("UPDATE document_provenance SET ingested_at = :ingestedAt WHERE document_id = :documentId")
+    void setIngestedAt(UUID documentId, Instant ingestedAt);
+
+    @Query("SELECT file_name FROM document_provenance WHERE document_id = :documentId")
+    Optional<String> findFileName(UUID documentId);
 
     @Query("""
             SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
-                   textless
+                   textless, status, failure_reason
+            FROM documents WHERE id = :id
+            """)
+    Optional<Document> findVisibleToPipeline(UUID id);
+
+    @Query("""
+            SELECT p.document_id, p.source_kind, p.file_name, p.url, p.feed_id, p.uploaded_by, p.api_key_id, p.fetched_at,
+                   p.ingested_at, p.language, p.extractor, p.pipeline_version
+            FROM document_provenance p JOIN documents d ON d.id = p.document_id
+            WHERE p.document_id IN (:ids) AND visible_to(d.owner_id, d.visibility, :viewer)
+            """)
+    List<Provenance> findProvenances(Collection<UUID> ids, UUID viewer);
+
+    @Query("""
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
+                   textless, status, failure_reason
             FROM documents
             WHERE id = :id AND visible_to(owner_id, visibility, :viewer)
             """)
@@ -39,7 +101,7 @@ interface Documents extends GenericRepository<Document, UUID> {
 
     @Query("""
             SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
-                   textless
+                   textless, status, failure_reason
             FROM documents
             WHERE visible_to(owner_id, visibility, :viewer)
             ORDER BY created_at DESC, id DESC
@@ -49,7 +111,7 @@ interface Documents extends GenericRepository<Document, UUID> {
 
     @Query("""
             SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
-                   textless
+                   textless, status, failure_reason
             FROM documents
             WHERE visible_to(owner_id, visibility, :viewer) AND (created_at, id) < (:createdAt, :id)
             ORDER BY created_at DESC, id DESC
@@ -71,7 +133,7 @@ interface Documents extends GenericRepository<Document, UUID> {
      */
     @Query("""
             SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
-                   textless
+                   textless, status, failure_reason
             FROM documents WHERE id = :id AND visible_to(owner_id, visibility, :viewer) FOR UPDATE
             """)
     Optional<Document> findVisibleForUpdate(UUID id, UUID viewer);

@@ -24,6 +24,9 @@ import java.util.Set;
 @Singleton
 final class TikaExtractor {
 
+    /** Named in each document's provenance, e.g. "tika 3.3.1". */
+    static final String NAME = org.apache.tika.Tika.getString().replace("Apache Tika", "tika").strip();
+
     /** Containers Tika recognises as password-protected Office files. */
     private static final Set<String> ENCRYPTED_TYPES = Set.of(
             "application/x-tika-ooxml-protected", "application/x-tika-msoffice-protected");
@@ -73,6 +76,30 @@ final class TikaExtractor {
         }
         return new Extraction(type.mediaType().toString(), Titles.of(type, metadata, text, fileName), text,
                 truncated, text.isEmpty());
+    }
+
+    /**
+     * The media type of an upload, from its bytes, checked before it is accepted: a type this service does
+     * not read is refused at once. An encrypted Office file is accepted here and fails in extraction, like
+     * every other file whose content cannot be read.
+     */
+    String detectForUpload(Path file, String fileName) {
+        MediaType detected = detectRaw(file);
+        if (ENCRYPTED_TYPES.contains(detected.getBaseType().toString())) {
+            return detected.getBaseType().toString();
+        }
+        return SupportedType.of(detected, fileName)
+                .orElseThrow(() -> new UnsupportedFileType(detected.getBaseType().toString()))
+                .mediaType().toString();
+    }
+
+    private MediaType detectRaw(Path file) {
+        // Deliberately no file name in the metadata: the bytes decide what a file is.
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            return detector.detect(in, new Metadata());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private SupportedType detect(Path file, String fileName) {

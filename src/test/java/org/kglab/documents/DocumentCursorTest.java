@@ -20,7 +20,7 @@ class DocumentCursorTest {
         Instant at = Instant.parse("2026-11-22T10:15:30.123456Z");
         UUID id = UUID.randomUUID();
         var document = new Document(id, "t", "text/plain", 1, "00", UUID.randomUUID(), Visibility.PRIVATE, 1L, at,
-                false, false);
+                false, false, DocumentStatus.READY, null);
         assertThat(DocumentCursor.decode(DocumentCursor.of(document))).isEqualTo(new Cursors.TimeAndId(at, id));
     }
 

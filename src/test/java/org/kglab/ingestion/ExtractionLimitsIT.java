@@ -1,5 +1,6 @@
 package org.kglab.ingestion;
 
+import com.jayway.jsonpath.DocumentContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.kglab.support.Api;
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hostile files cost a bounded time and memory, and the service answers other requests meanwhile.
  * The suite runs with the service's own heap (512 MB): a parse inside it would not survive these.
+ * Uploads are accepted at once and parsed by their job: a file past a bound ends with its job DEAD on the
+ * first attempt and its document FAILED, both with the bound's reason, and nothing of its text stored.
  */
 @MicronautTest(transactional = false)
 class ExtractionLimitsIT extends IntegrationTest {
@@ -38,14 +41,14 @@ class ExtractionLimitsIT extends IntegrationTest {
 
     @Test
     void refusesADocxWhoseXmlExpandsToAGibibyte() {
-        Api.Reply reply = uploadWhileCheckingLiveness("bomb.docx", Bombs.docx(GIB));
-        assertRefused(reply, "The file expands to more than");
+        Ended ended = uploadWhileCheckingLiveness("bomb.docx", Bombs.docx(GIB));
+        assertRefused(ended, "The file expands to more than");
     }
 
     @Test
     void refusesADocxWith64MebibytesOfXml() {
-        Api.Reply reply = uploadWhileCheckingLiveness("big.docx", Bombs.docx(64 * MIB));
-        assertRefused(reply, "The file expands to more than");
+        Ended ended = uploadWhileCheckingLiveness("big.docx", Bombs.docx(64 * MIB));
+        assertRefused(ended, "The file expands to more than");
     }
 
     @Test
@@ -60,61 +63,65 @@ class ExtractionLimitsIT extends IntegrationTest {
      */
     @Test
     void boundsAPdfOf200000Pages() {
-        Api.Reply reply = uploadWhileCheckingLiveness("pages.pdf", Bombs.pdfOfPages(200_000));
-        if (reply.status() == 201) {
-            assertThat(reply.json().<Boolean>read("$.truncated")).as(reply.body()).isTrue();
+        Ended ended = uploadWhileCheckingLiveness("pages.pdf", Bombs.pdfOfPages(200_000));
+        if (ended.job().<String>read("$.state").equals("SUCCEEDED")) {
+            assertThat(api.graphql("document", Map.of("id", ended.documentId()))
+                    .<Boolean>read("$.data.document.truncated")).isTrue();
             assertThat(stores.count("SELECT count(*) FROM documents WHERE truncated")).isEqualTo(1);
         } else {
-            assertStoppedAtALimit(reply);
+            assertStoppedAtALimit(ended);
         }
     }
 
     @Test
     void storesTextCutAtTheCharacterLimitAndSaysSo() {
         String words = "Graphs link entities across documents. ".repeat(40_000);
-        Api.Reply reply = api.upload("long.txt", Fixtures.text(words));
+        String id = api.uploadReady("long.txt", Fixtures.text(words), null);
 
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        assertThat(reply.json().<Boolean>read("$.truncated")).isTrue();
-        var document = api.graphql("document", Map.of("id", reply.json().read("$.documentId")))
-                .read("$.data.document", Map.class);
+        var document = api.graphql("document", Map.of("id", id)).read("$.data.document", Map.class);
         assertThat(document).containsEntry("truncated", true).containsEntry("textless", false);
         assertThat((Integer) document.get("textLength")).isBetween(900_000, 1_000_000);
     }
 
     @Test
     void storesWholeTextUnflagged() {
-        Api.Reply reply = api.upload("short.txt", Fixtures.text("A few words about graphs."));
+        String id = api.uploadReady("short.txt", Fixtures.text("A few words about graphs."), null);
 
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        assertThat(reply.json().<Boolean>read("$.truncated")).isFalse();
-        assertThat(reply.json().<Boolean>read("$.textless")).isFalse();
+        var document = api.graphql("document", Map.of("id", id)).read("$.data.document", Map.class);
+        assertThat(document).containsEntry("truncated", false).containsEntry("textless", false);
+    }
+
+    /** An upload's document and its job, as the job ended. */
+    private record Ended(String documentId, DocumentContext job) {
     }
 
     /**
-     * Uploads on another thread and asks for liveness over and over until the upload is answered:
-     * every liveness request must be answered promptly, the first while the parse is still running.
+     * Uploads, then asks for liveness over and over until the upload's job has ended: every liveness request
+     * must be answered promptly, the first while the parse is still running.
      */
-    private Api.Reply uploadWhileCheckingLiveness(String fileName, byte[] content) {
+    private Ended uploadWhileCheckingLiveness(String fileName, byte[] content) {
         long started = System.nanoTime();
-        CompletableFuture<Api.Reply> upload = CompletableFuture.supplyAsync(() -> api.upload(fileName, content));
+        Api.Reply reply = api.upload(fileName, content);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        String jobId = reply.json().read("$.jobId");
+        CompletableFuture<DocumentContext> job = CompletableFuture.supplyAsync(() -> api.awaitJobEnd(jobId));
         List<Long> livenessMillis = new ArrayList<>();
         boolean answeredDuringParse = false;
-        while (!upload.isDone()) {
+        while (!job.isDone()) {
             long asked = System.nanoTime();
             Api.Reply liveness = api.get("/health/liveness");
             livenessMillis.add(Duration.ofNanos(System.nanoTime() - asked).toMillis());
             assertThat(liveness.status()).isEqualTo(200);
-            answeredDuringParse |= !upload.isDone();
+            answeredDuringParse |= !job.isDone();
             sleep();
         }
-        Api.Reply reply = upload.join();
+        DocumentContext ended = job.join();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(took).as("time to answer the upload").isLessThan(TIMEOUT.plus(MARGIN));
-        assertThat(answeredDuringParse).as("liveness answered while the upload was in progress").isTrue();
+        assertThat(took).as("time until the job ended").isLessThan(TIMEOUT.plus(MARGIN));
+        assertThat(answeredDuringParse).as("liveness answered while the parse was in progress").isTrue();
         assertThat(livenessMillis).as("liveness response times (ms)").allMatch(ms -> ms < 2_000);
-        return reply;
+        return new Ended(reply.json().read("$.documentId"), ended);
     }
 
     private static void sleep() {
@@ -127,19 +134,24 @@ class ExtractionLimitsIT extends IntegrationTest {
     }
 
     /** Which bound a parse meets first depends on the machine; either way it ends there and says so. */
-    private void assertStoppedAtALimit(Api.Reply reply) {
-        assertRefused(reply, "");
-        assertThat(reply.json().<String>read("$.detail"))
+    private void assertStoppedAtALimit(Ended ended) {
+        assertRefused(ended, "");
+        assertThat(ended.job().<String>read("$.error"))
                 .containsAnyOf("needed more than 256 MB of memory", "took longer than 20 s");
     }
 
-    private void assertRefused(Api.Reply reply, String detailFragment) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(422);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.json().<String>read("$.detail")).contains(detailFragment);
-        assertThat(reply.body()).doesNotContain("Exception");
-        assertThat(stores.count("SELECT count(*) FROM documents")).isZero();
+    /** Dead at once (one attempt: retrying cannot help), the document FAILED with the same reason, no text kept. */
+    private void assertRefused(Ended ended, String reasonFragment) {
+        DocumentContext job = ended.job();
+        assertThat(job.<String>read("$.state")).as(job.jsonString()).isEqualTo("DEAD");
+        assertThat(job.<Integer>read("$.attempt")).isEqualTo(1);
+        assertThat(job.<String>read("$.error")).contains(reasonFragment).doesNotContain("Exception");
+        var document = api.graphql("document", Map.of("id", ended.documentId())).read("$.data.document", Map.class);
+        assertThat(document).containsEntry("status", "FAILED").containsEntry("textLength", 0);
+        assertThat((String) document.get("failureReason")).isEqualTo(job.<String>read("$.error"));
+        assertThat(stores.count("SELECT count(*) FROM documents WHERE content <> ''")).isZero();
         assertThat(stores.count("SELECT count(*) FROM outbox")).isZero();
-        assertThat(stores.storedFiles()).isEmpty();
+        // The original file only, kept for a retry; nothing left in staging.
+        assertThat(stores.storedFiles()).hasSize(1);
     }
 }

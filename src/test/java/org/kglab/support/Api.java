@@ -120,13 +120,52 @@ public final class Api {
         return sendPlain(java.net.http.HttpClient.newBuilder(), request);
     }
 
-    /** Uploads a text file that must be accepted, and returns the new document's id. */
+    /** Uploads a text file that must be accepted and ingested, and returns the new document's id once READY. */
     public String uploadText(String fileName, String content) {
-        Reply reply = upload(fileName, Fixtures.text(content));
-        if (reply.status() != 201) {
+        return uploadReady(fileName, Fixtures.text(content), null);
+    }
+
+    /** Uploads a file that must be accepted (202) and ingested, and returns its document's id once READY. */
+    public String uploadReady(String fileName, byte[] content, @Nullable String visibility) {
+        Reply reply = upload(fileName, content, visibility);
+        if (reply.status() != 202) {
             throw new AssertionError("Upload of " + fileName + " answered " + reply.status() + ": " + reply.body());
         }
-        return reply.json().read("$.documentId");
+        String id = reply.json().read("$.documentId");
+        awaitJobEnd(reply.json().read("$.jobId"));
+        String status = documentStatus(id);
+        if (!"READY".equals(status)) {
+            throw new AssertionError("Document " + fileName + " ended " + status + ": " + documentField(id,
+                    "failureReason"));
+        }
+        return id;
+    }
+
+    /** Waits until the job has ended (SUCCEEDED, DEAD or CANCELLED) and returns it, as the REST API shows it. */
+    public DocumentContext awaitJobEnd(String jobId) {
+        return awaitJobEnd(jobId, java.time.Duration.ofSeconds(60));
+    }
+
+    public DocumentContext awaitJobEnd(String jobId, java.time.Duration timeout) {
+        var last = new java.util.concurrent.atomic.AtomicReference<DocumentContext>();
+        Eventually.await("job " + jobId + " to end", timeout, () -> {
+            Reply reply = get("/api/v1/jobs/" + jobId);
+            if (reply.status() != 200) {
+                throw new AssertionError("GET job answered " + reply.status() + ": " + reply.body());
+            }
+            last.set(reply.json());
+            return java.util.Set.of("SUCCEEDED", "DEAD", "CANCELLED").contains(reply.json().<String>read("$.state"));
+        });
+        return last.get();
+    }
+
+    public String documentStatus(String documentId) {
+        return documentField(documentId, "status");
+    }
+
+    private @Nullable String documentField(String documentId, String field) {
+        return graphqlText("query($id: ID!) { document(id: $id) { " + field + " } }", Map.of("id", documentId))
+                .read("$.data.document." + field);
     }
 
     public Reply get(String path) {

@@ -49,6 +49,12 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("kglab.sync.relay.poll-interval", "1s");
         properties.put("kglab.sync.relay.backoff-initial", "50ms");
         properties.put("kglab.sync.relay.backoff-max", "500ms");
+        // Jobs are noticed quickly and retried soon, so that tests of them stay fast.
+        properties.put("kglab.jobs.poll-interval", "200ms");
+        properties.put("kglab.jobs.heartbeat-interval", "1s");
+        properties.put("kglab.jobs.backoff-initial", "200ms");
+        properties.put("kglab.jobs.backoff-max", "2s");
+        properties.put("kglab.jobs.shutdown-wait", "2s");
         // Every test signs users up from one address; only the limit tests keep the real limit.
         if (!keepsTheSignInLimitPerClient()) {
             properties.put("kglab.auth.limits.per-client", "10000");

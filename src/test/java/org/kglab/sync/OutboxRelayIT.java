@@ -33,6 +33,12 @@ class OutboxRelayIT extends IntegrationTest {
     @Inject
     EmbeddedNeo4j neo4j;
 
+    /** Attempts enough, and far enough apart, that a job outlasts a failure the test holds for a moment. */
+    @Override
+    protected java.util.Map<String, String> extraProperties() {
+        return java.util.Map.of("kglab.jobs.max-attempts", "10", "kglab.jobs.backoff-initial", "300ms");
+    }
+
     @Test
     void convergesAfterNeo4jWasStoppedAndRestarted() {
         neo4j.stop();
@@ -215,8 +221,16 @@ class OutboxRelayIT extends IntegrationTest {
         assertThat(stores.count("SELECT count(*) FROM documents")).isZero();
         assertThat(stores.count("SELECT count(*) FROM outbox")).isZero();
         assertThat(stores.storedFiles()).isEmpty();
+        // The job and the scheduler's execution were written in the same transaction, and went with it.
+        assertThat(stores.count("SELECT count(*) FROM ingestion_jobs")).isZero();
+        assertThat(stores.count("SELECT count(*) FROM scheduled_tasks")).isZero();
     }
 
+    /**
+     * A document becomes READY in the transaction that writes its outbox entry: while the entry cannot be
+     * written, the job's attempts fail and the document stays PROCESSING, with no entry; once it can, a later
+     * attempt succeeds. A delete that cannot write its entry is refused.
+     */
     @Test
     void anOutboxEntryThatCannotBeWrittenLeavesNoChangeBehind() {
         String kept = api.uploadText("kept.txt", "stays");
@@ -224,18 +238,26 @@ class OutboxRelayIT extends IntegrationTest {
         stores.sql("ALTER TABLE outbox ADD CONSTRAINT refuse_entries CHECK (false) NOT VALID");
         Api.Reply upload;
         try {
-            upload = api.upload("never.txt", "its entry cannot be written".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            upload = api.upload("later.txt", "its entry cannot be written yet".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(upload.status()).as(upload.body()).isEqualTo(202);
+            String job = upload.json().read("$.jobId");
+            Eventually.await("a failed attempt", () -> api.get("/api/v1/jobs/" + job).json().<Integer>read("$.attempt") >= 1
+                    && "FAILED".equals(api.get("/api/v1/jobs/" + job).json().<String>read("$.state")));
             assertThatThrownBy(() -> documents.delete(owner.caller(), Origin.SERVICE,
                     new DocumentId(UUID.fromString(kept)))).isInstanceOf(RuntimeException.class);
+            assertThat(api.documentStatus(upload.json().read("$.documentId"))).isEqualTo("PROCESSING");
+            assertThat(stores.count("SELECT count(*) FROM outbox")).isEqualTo(1);
         } finally {
             stores.sql("ALTER TABLE outbox DROP CONSTRAINT refuse_entries");
         }
 
-        assertThat(upload.status()).as(upload.body()).isEqualTo(500);
-        assertThat(stores.count("SELECT count(*) FROM documents")).isEqualTo(1);
+        var ended = api.awaitJobEnd(upload.json().read("$.jobId"));
+        assertThat(ended.<String>read("$.state")).isEqualTo("SUCCEEDED");
+        assertThat(ended.<Integer>read("$.attempt")).isGreaterThan(1);
+        assertThat(api.documentStatus(upload.json().read("$.documentId"))).isEqualTo("READY");
         assertThat(stores.count("SELECT count(*) FROM documents WHERE id = '" + kept + "'")).isEqualTo(1);
-        assertThat(stores.count("SELECT count(*) FROM outbox")).isEqualTo(1);
-        assertThat(stores.storedFiles()).hasSize(1);
+        assertThat(stores.count("SELECT count(*) FROM outbox")).isEqualTo(2);
+        assertThat(stores.storedFiles()).hasSize(2);
     }
 
     private void awaitOutboxDrained() {

@@ -12,6 +12,7 @@ import org.kglab.documents.DocumentId;
 import org.kglab.documents.DocumentText;
 import org.kglab.documents.DocumentService;
 import org.kglab.documents.PageRequest;
+import org.kglab.documents.Provenance;
 import org.kglab.identity.access.Caller;
 
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 final class DocumentWiring implements FeatureWiring {
 
     static final String TEXT_LOADER = "documentText";
+    static final String PROVENANCE_LOADER = "documentProvenance";
     /** Characters of text returned when a query does not say; the schema states the same default. */
     static final int TEXT_DEFAULT_LENGTH = 100_000;
     /** The most characters one {@code text} field returns; longer texts are read in parts. */
@@ -51,7 +53,8 @@ final class DocumentWiring implements FeatureWiring {
                 }));
         wiring.type("Document", type -> type
                 .dataFetcher("text", this::text)
-                .dataFetcher("textLength", this::textLength));
+                .dataFetcher("textLength", this::textLength)
+                .dataFetcher("provenance", DocumentWiring::provenance));
     }
 
     @Override
@@ -61,6 +64,17 @@ final class DocumentWiring implements FeatureWiring {
                 (MappedBatchLoaderWithContext<TextSlice, DocumentText>) (slices, environment) -> CompletableFuture
                         .completedFuture(loadTexts((Caller) environment.getKeyContextsList().getFirst(), slices)));
         registry.register(TEXT_LOADER, texts);
+        DataLoader<DocumentId, Provenance> provenances = DataLoaderFactory.newMappedDataLoader(
+                (MappedBatchLoaderWithContext<DocumentId, Provenance>) (ids, environment) -> CompletableFuture
+                        .completedFuture(documents.provenances((Caller) environment.getKeyContextsList().getFirst(),
+                                ids)));
+        registry.register(PROVENANCE_LOADER, provenances);
+    }
+
+    private static CompletableFuture<Provenance> provenance(DataFetchingEnvironment env) {
+        DataLoader<DocumentId, Provenance> loader = env.getDataLoader(PROVENANCE_LOADER);
+        Document source = env.getSource();
+        return loader.load(source.documentId(), GraphQLCaller.require(env));
     }
 
     /** One query per distinct slice (usually one per request: a page asks the same of every document). */

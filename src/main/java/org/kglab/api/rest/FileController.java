@@ -24,10 +24,10 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.kglab.Application;
 import org.jspecify.annotations.Nullable;
-import org.kglab.documents.Document;
 import org.kglab.documents.Visibility;
 import org.kglab.identity.access.Callers;
 import org.kglab.ingestion.IngestionService;
+import org.kglab.ingestion.UploadAccepted;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -63,9 +63,13 @@ final class FileController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Upload a document",
             description = "Accepts PDF, DOCX, HTML, Markdown, plain text and JSON, detected from the bytes. "
-                    + "The text is extracted and the document stored; it then appears in GraphQL and, "
-                    + "moments later, in the graph.")
-    @ApiResponse(responseCode = "201", description = "Stored",
+                    + "The file is stored and the document appears in GraphQL at once with status PROCESSING; a "
+                    + "job (GET /api/v1/jobs/{jobId}) extracts its text and moves it to READY, or to FAILED with "
+                    + "the reason. The same bytes uploaded again by the same user answer 200 with the existing "
+                    + "document (`duplicateOf`) and store nothing.")
+    @ApiResponse(responseCode = "202", description = "Accepted: stored, and queued for ingestion",
+            content = @Content(schema = @Schema(implementation = UploadResponse.class)))
+    @ApiResponse(responseCode = "200", description = "You uploaded these bytes before: the existing document",
             content = @Content(schema = @Schema(implementation = UploadResponse.class)))
     @ApiResponse(responseCode = "401", description = "No valid access token or API key", content = @Content(
             mediaType = "application/problem+json"))
@@ -78,9 +82,6 @@ final class FileController {
             mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "415", description = "Not a supported type", content = @Content(
             mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "Corrupt or encrypted document, or one that exceeds the bounds "
-            + "on extraction (time, memory, expansion)", content = @Content(
-            mediaType = "application/problem+json"))
     HttpResponse<UploadResponse> upload(
             @Part("file") @Schema(type = "string", format = "binary") Publisher<StreamingFileUpload> file,
             @Parameter(description = "PRIVATE (default): only you can see it; PUBLIC: every signed-in user can")
@@ -90,14 +91,15 @@ final class FileController {
         // One element at a time: the second file, if any, is only looked for once the first has been read.
         Iterator<StreamingFileUpload> uploads = Flux.from(file).toIterable(1).iterator();
         StreamingFileUpload first = first(uploads);
-        Document document;
+        UploadAccepted accepted;
         try (InputStream body = new SinglePart(first.asInputStream(), uploads)) {
-            document = ingestion.ingestUpload(Callers.fromAuthentication(authentication), chosen,
+            accepted = ingestion.ingestUpload(Callers.fromAuthentication(authentication), chosen,
                     first.getFilename(), body);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the upload", e);
         }
-        return HttpResponse.created(UploadResponse.of(document));
+        UploadResponse response = UploadResponse.of(accepted);
+        return accepted.duplicate() ? HttpResponse.ok(response) : HttpResponse.accepted().body(response);
     }
 
     /**

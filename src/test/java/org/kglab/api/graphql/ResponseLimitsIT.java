@@ -44,9 +44,7 @@ class ResponseLimitsIT extends IntegrationTest {
     void aLargeDocument() {
         String line = "Knowledge graphs link entities across documents; this line pads a large text. ";
         largeText = line.repeat(TEXT_LENGTH / line.length() + 1).substring(0, TEXT_LENGTH - 1) + "!";
-        Api.Reply upload = api.upload("large.txt", Fixtures.text(largeText));
-        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
-        documentId = upload.json().read("$.documentId");
+        documentId = api.uploadReady("large.txt", Fixtures.text(largeText), null);
     }
 
     @Test

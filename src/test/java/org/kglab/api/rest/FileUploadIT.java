@@ -61,15 +61,22 @@ class FileUploadIT extends IntegrationTest {
                                                              String title, String textFragment) throws Exception {
         Api.Reply reply = api.upload(fileName, content);
 
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         String id = reply.json().read("$.documentId");
+        assertThat(reply.json().<String>read("$.jobId")).isNotBlank();
+        assertThat(reply.json().<String>read("$.duplicateOf")).isNull();
+        assertThat(reply.json().<String>read("$.status")).isEqualTo("PROCESSING");
         assertThat(reply.json().<String>read("$.mediaType")).isEqualTo(mediaType);
-        assertThat(reply.json().<String>read("$.title")).isEqualTo(title);
+        assertThat(reply.json().<String>read("$.title")).isEqualTo(fileName);
         assertThat(reply.json().<Integer>read("$.sizeBytes")).isEqualTo(content.length);
         assertThat(reply.json().<String>read("$.sha256")).isEqualTo(sha256(content));
+        // Visible at once, whether or not its job has finished yet.
+        assertThat(api.documentStatus(id)).isIn("PROCESSING", "READY");
 
+        assertThat(api.awaitJobEnd(reply.json().read("$.jobId")).<String>read("$.state")).isEqualTo("SUCCEEDED");
         var document = api.graphql("document", Map.of("id", id)).read("$.data.document", Map.class);
-        assertThat(document).containsEntry("title", title).containsEntry("mediaType", mediaType);
+        assertThat(document).containsEntry("title", title).containsEntry("mediaType", mediaType)
+                .containsEntry("status", "READY").containsEntry("failureReason", null);
         assertThat((String) document.get("text")).contains(textFragment);
         assertThat(stores.storedFiles()).hasSize(1);
 
@@ -123,33 +130,30 @@ class FileUploadIT extends IntegrationTest {
     @Test
     void acceptsAnUploadThatDeclaresItsLength() {
         Api.Reply reply = api.uploadWithLength("declared.md", Fixtures.text("# Declared\n\nLength known up front."));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         assertThat(reply.json().<String>read("$.mediaType")).isEqualTo("text/markdown");
     }
 
     @Test
-    void rejectsACorruptPdf() {
-        assertRejected(api.upload("broken.pdf", Fixtures.truncatedPdf()), 422, "could not be read");
+    void failsACorruptPdfAtOnceWithItsReason() {
+        assertFailed(api.upload("broken.pdf", Fixtures.truncatedPdf()), "could not be read");
     }
 
     @Test
-    void rejectsAnEncryptedPdf() {
-        assertRejected(api.upload("secret.pdf", Fixtures.encryptedPdf("hidden words")), 422, "encrypted");
+    void failsAnEncryptedPdfAtOnceWithItsReason() {
+        assertFailed(api.upload("secret.pdf", Fixtures.encryptedPdf("hidden words")), "encrypted");
     }
 
     @Test
-    void rejectsAPdfCutOffSoThatItYieldsNoText() {
-        assertRejected(api.upload("cut.pdf", Fixtures.cutOffPdf()), 422, "The PDF yields no text and is damaged");
+    void failsAPdfCutOffSoThatItYieldsNoText() {
+        assertFailed(api.upload("cut.pdf", Fixtures.cutOffPdf()), "The PDF yields no text and is damaged");
     }
 
     @Test
     void acceptsAScannedPdfWithoutTextAndFlagsIt() {
-        Api.Reply reply = api.upload("scan.pdf", Fixtures.scannedPdf());
+        String id = api.uploadReady("scan.pdf", Fixtures.scannedPdf(), null);
 
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        assertThat(reply.json().<Boolean>read("$.textless")).isTrue();
-        var document = api.graphql("document", Map.of("id", reply.json().read("$.documentId")))
-                .read("$.data.document", Map.class);
+        var document = api.graphql("document", Map.of("id", id)).read("$.data.document", Map.class);
         assertThat(document).containsEntry("textless", true).containsEntry("truncated", false)
                 .containsEntry("text", "");
     }
@@ -177,7 +181,27 @@ class FileUploadIT extends IntegrationTest {
 
     @Test
     void acceptsAFileOfExactlyTheLimit() {
-        assertThat(api.upload("edge.txt", Fixtures.text("z".repeat(LIMIT))).status()).isEqualTo(201);
+        assertThat(api.upload("edge.txt", Fixtures.text("z".repeat(LIMIT))).status()).isEqualTo(202);
+    }
+
+    /**
+     * A file that cannot be read is accepted (its type is one we read) and its job fails at once, on the first
+     * attempt, without retrying: the document ends FAILED with the reason, and nothing of it reaches the text,
+     * the outbox or the graph. Only the original file stays, for a retry to read again.
+     */
+    private void assertFailed(Api.Reply reply, String reasonFragment) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        String id = reply.json().read("$.documentId");
+        var job = api.awaitJobEnd(reply.json().read("$.jobId"));
+        assertThat(job.<String>read("$.state")).isEqualTo("DEAD");
+        assertThat(job.<Integer>read("$.attempt")).isEqualTo(1);
+        assertThat(job.<String>read("$.error")).contains(reasonFragment).doesNotContain("Exception");
+        var document = api.graphql("document", Map.of("id", id)).read("$.data.document", Map.class);
+        assertThat(document).containsEntry("status", "FAILED").containsEntry("textLength", 0);
+        assertThat((String) document.get("failureReason")).contains(reasonFragment).doesNotContain("Exception");
+        assertThat(stores.count("SELECT count(*) FROM outbox")).isZero();
+        assertThat(stores.storedFiles()).hasSize(1);
+        assertThat(graph.findDocument(UUID.fromString(id), owner.userId())).isEmpty();
     }
 
     private void assertRejected(Api.Reply reply, int status, String detailFragment) {

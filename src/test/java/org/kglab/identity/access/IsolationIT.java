@@ -31,13 +31,16 @@ class IsolationIT extends IntegrationTest {
     private Api.Session bob;
     private String alicePrivate;
     private String alicePublic;
+    private String aliceJob;
 
     @BeforeEach
     void twoUsersWithDocuments() {
         alice = owner;
         bob = api.signUp("bob@example.org");
         api.actAs(alice);
-        alicePrivate = uploaded(api.upload("diary.md", Fixtures.text("# Alice's private notes"), "PRIVATE"));
+        Api.Reply diary = api.upload("diary.md", Fixtures.text("# Alice's private notes"), "PRIVATE");
+        aliceJob = diary.json().read("$.jobId");
+        alicePrivate = uploaded(diary);
         alicePublic = uploaded(api.upload("paper.md", Fixtures.text("# Alice's public paper"), "PUBLIC"));
         Eventually.await("both documents in the graph", () ->
                 graph.findDocument(UUID.fromString(alicePrivate), alice.userId()).isPresent()
@@ -118,8 +121,50 @@ class IsolationIT extends IntegrationTest {
                 + bob.userId() + "'")).isEqualTo(1);
     }
 
-    private static String uploaded(Api.Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    @Test
+    void anotherUsersJobIsNotFoundByAnyPath() {
+        DocumentContext job = api.graphql("job", Map.of("id", aliceJob));
+        assertThat(job.<Object>read("$.data.job")).isNull();
+        assertThat(job.<String>read("$.errors[0].extensions.classification")).isEqualTo("NOT_FOUND");
+        assertThat(job.jsonString()).doesNotContain(alicePrivate);
+        assertThat(api.graphql("jobs", Map.of("first", 100)).<List<String>>read("$.data.jobs.edges[*].node.id"))
+                .isEmpty();
+        assertThat(api.graphql("cancelJob", Map.of("id", aliceJob))
+                .<String>read("$.errors[0].extensions.classification")).isEqualTo("NOT_FOUND");
+        assertThat(api.graphql("retryJob", Map.of("id", aliceJob))
+                .<String>read("$.errors[0].extensions.classification")).isEqualTo("NOT_FOUND");
+        Api.Reply rest = api.get("/api/v1/jobs/" + aliceJob);
+        assertThat(rest.status()).isEqualTo(404);
+        assertThat(rest.body()).doesNotContain(alicePrivate);
+        assertThat(api.get("/api/v1/jobs/" + aliceJob + "/events").status()).isEqualTo(404);
+        // Alice still reaches it.
+        assertThat(api.actAs(alice).get("/api/v1/jobs/" + aliceJob).json().<String>read("$.documentId"))
+                .isEqualTo(alicePrivate);
+    }
+
+    @Test
+    void theProvenanceOfAnotherUsersPrivateDocumentIsUnreachable() {
+        DocumentContext listed = api.graphqlText("{ documents(first: 100) { edges { node { id provenance { fileName "
+                + "uploadedBy } } } } }", Map.of());
+        assertThat(listed.<List<String>>read("$.data.documents.edges[*].node.provenance.fileName"))
+                .containsExactly("paper.md");
+        assertThat(listed.jsonString()).doesNotContain("diary.md");
+    }
+
+    /** Dedupe never crosses owners: it would tell Bob that Alice holds a file with these bytes. */
+    @Test
+    void theSameBytesAsAnotherUsersPrivateDocumentMakeANewDocument() {
+        Api.Reply reply = api.upload("copy.md", Fixtures.text("# Alice's private notes"));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(reply.json().<String>read("$.duplicateOf")).isNull();
+        assertThat(reply.json().<String>read("$.documentId")).isNotEqualTo(alicePrivate);
+        assertThat(reply.body()).doesNotContain(alicePrivate);
+    }
+
+    /** An accepted upload, once its job has made it READY. */
+    private String uploaded(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(api.awaitJobEnd(reply.json().read("$.jobId")).<String>read("$.state")).isEqualTo("SUCCEEDED");
         return reply.json().read("$.documentId");
     }
 }

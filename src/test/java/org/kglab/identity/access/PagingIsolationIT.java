@@ -169,8 +169,6 @@ class PagingIsolationIT extends IntegrationTest {
     }
 
     private String upload(Api.Session session, String name, String visibility) {
-        Api.Reply reply = api.actAs(session).upload(name, Fixtures.text("# " + name), visibility);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return reply.json().read("$.documentId");
+        return api.actAs(session).uploadReady(name, Fixtures.text("# " + name), visibility);
     }
 }

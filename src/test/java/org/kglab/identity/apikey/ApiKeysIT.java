@@ -69,7 +69,11 @@ class ApiKeysIT extends IntegrationTest {
     @Test
     void anIngestOnlyKeyCanUploadButNotRead() {
         api.actAs(owner.withToken(keyWith("INGEST")));
-        String id = api.uploadText("ingested.md", "# Brought in by a pipeline");
+        Api.Reply upload = api.upload("ingested.md", Fixtures.text("# Brought in by a pipeline"));
+        assertThat(upload.status()).as(upload.body()).isEqualTo(202);
+        String id = upload.json().read("$.documentId");
+        // It may follow its own job, the receipt of what it ingested, but not read the document.
+        assertThat(api.awaitJobEnd(upload.json().read("$.jobId")).<String>read("$.state")).isEqualTo("SUCCEEDED");
         DocumentContext read = api.graphql("document", Map.of("id", id));
         assertThat(read.<String>read("$.errors[0].extensions.classification")).isEqualTo("FORBIDDEN");
         assertThat(stores.count("SELECT count(*) FROM documents WHERE owner_id = '" + owner.userId() + "'"))
