@@ -39,8 +39,6 @@ CREATE TABLE chunks (
 -- Nearest neighbours by cosine distance (ORDER BY embedding <=> :query).
 CREATE INDEX chunks_embedding_idx ON chunks USING hnsw (embedding vector_cosine_ops);
 CREATE INDEX chunks_text_search_idx ON chunks USING gin (text_search);
--- Documents whose chunks a model other than the configured one embedded.
-CREATE INDEX chunks_embedding_model_idx ON chunks (embedding_model);
 
 -- The version of a document's set of chunks: bumped each time they are replaced, so that the graph applies
 -- a replacement only when it is newer than the one it holds.

@@ -15,12 +15,18 @@ import java.util.TreeSet;
  * a section, a chunk is cut at the last paragraph break (a blank line) that fits, else at the last sentence
  * end in its second half, else at the size limit. A cut inside a paragraph repeats the last
  * {@code overlapTokens} of the chunk at the start of the next; a cut at a paragraph break does not.
- * Chunks hold no surrounding whitespace, and each is exactly {@code text.substring(start, end)}.
+ * Chunks hold no surrounding whitespace, each is exactly {@code text.substring(start, end)}, and none is longer
+ * than {@value #MAX_CHUNK_CHARS} characters.
  * Token counts are {@link ApproximateTokens} estimates.
  */
 final class Chunker {
 
     static final int MAX_HEADING_PATH_CHARS = 1_000;
+    /**
+     * No chunk is longer than this, whatever its tokens: whitespace counts for none, and a reader of chunks
+     * (GraphQL's budget of text per request) needs a bound in characters.
+     */
+    static final int MAX_CHUNK_CHARS = 8_192;
 
     private final int maxTokens;
     private final int overlapTokens;
@@ -61,11 +67,11 @@ final class Chunker {
         int n = pieces.size();
         int s = 0;
         while (s < n) {
-            int limit = pieces.furthest(s, maxTokens);
+            int limit = pieces.furthest(s, maxTokens, MAX_CHUNK_CHARS);
             int c = limit;
             boolean paragraphCut = false;
             if (limit < n) {
-                int half = pieces.furthest(s, maxTokens / 2);
+                int half = pieces.furthest(s, maxTokens / 2, MAX_CHUNK_CHARS / 2);
                 int paragraph = pieces.lastParagraphStart(text, half + 1, limit);
                 if (paragraph > s) {
                     c = paragraph;

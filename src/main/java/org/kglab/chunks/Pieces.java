@@ -50,10 +50,14 @@ final class Pieces {
         return tokensBefore[to] - tokensBefore[from];
     }
 
-    /** The end (exclusive) of the longest run from {@code from} within {@code budget} tokens; at least one piece. */
-    int furthest(int from, int budget) {
+    /**
+     * The end (exclusive) of the longest run from {@code from} within {@code budget} tokens and
+     * {@code maxChars} characters; at least one piece.
+     */
+    int furthest(int from, int budget, int maxChars) {
         int to = from + 1;
-        while (to < size && tokensBefore[to + 1] - tokensBefore[from] <= budget) {
+        while (to < size && tokensBefore[to + 1] - tokensBefore[from] <= budget
+                && ends[to] - starts[from] <= maxChars) {
             to++;
         }
         return to;

@@ -1,6 +1,8 @@
 package org.kglab.ingestion;
 
 import jakarta.inject.Singleton;
+import org.kglab.chunks.ChunkProgress;
+import org.kglab.chunks.ChunkService;
 import org.kglab.documents.Document;
 import org.kglab.documents.DocumentService;
 import org.kglab.documents.NewDocument;
@@ -9,23 +11,30 @@ import org.kglab.identity.Caller;
 import org.kglab.identity.Scope;
 import org.kglab.platform.Failure;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.InputStream;
 
 /**
- * Turns an uploaded file into a stored document: receive, detect, extract, store. A failure at any
- * step leaves nothing behind: no row and no file.
+ * Turns an uploaded file into a stored document: receive, detect, extract, store, chunk and embed. A failure
+ * up to the store leaves nothing behind: no row and no file.
  */
 @Singleton
 public class IngestionService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(IngestionService.class);
+
     private final Staging staging;
     private final TikaExtractor extractor;
     private final DocumentService documents;
+    private final ChunkService chunks;
 
-    IngestionService(Staging staging, TikaExtractor extractor, DocumentService documents) {
+    IngestionService(Staging staging, TikaExtractor extractor, DocumentService documents, ChunkService chunks) {
         this.staging = staging;
         this.extractor = extractor;
         this.documents = documents;
+        this.chunks = chunks;
     }
 
     public Document ingestUpload(Caller owner, Visibility visibility, String fileName, InputStream body) {
@@ -35,12 +44,23 @@ public class IngestionService {
         StagedFile staged = staging.receive(body);
         try {
             Extraction extraction = extractor.extract(staged.path(), name);
-            return documents.store(owner, new NewDocument(extraction.title(), extraction.mediaType(),
+            Document document = documents.store(owner, new NewDocument(extraction.title(), extraction.mediaType(),
                     staged.sizeBytes(), staged.sha256(), extraction.text(), extraction.truncated(),
                     extraction.textless(), visibility, staged.path()));
+            chunk(document, extraction);
+            return document;
         } finally {
             // After a successful store the file has moved on and this does nothing.
             staging.discard(staged.path());
+        }
+    }
+
+    /** The document is stored either way: chunks that could not be made now can be made again later. */
+    private void chunk(Document document, Extraction extraction) {
+        try {
+            chunks.replaceChunks(document.documentId(), extraction.structured(), ChunkProgress.NONE);
+        } catch (RuntimeException e) {
+            LOG.warn("Document {} is stored, but its chunks could not be made: {}", document.id(), e.toString());
         }
     }
 

@@ -147,6 +147,15 @@ class ChunkerTest {
     }
 
     @Test
+    void whitespaceDoesNotMakeAChunkUnboundedInCharacters() {
+        String text = ("word" + " ".repeat(3_000)).repeat(20).strip();
+        List<ChunkDraft> chunks = chunker.chunk(StructuredText.plain(text));
+
+        assertThat(chunks).hasSizeGreaterThan(1)
+                .allSatisfy(c -> assertThat(c.end() - c.start()).isLessThanOrEqualTo(Chunker.MAX_CHUNK_CHARS));
+    }
+
+    @Test
     void offsetsAreExactForEveryChunk() {
         String text = "## Über Graphen\n\nDie Knoten – und Kanten 😀 verbinden.\r\n\r\n" + "Wörter und Sätze. ".repeat(80)
                 + "\n# Next\nEnd.";
