@@ -44,10 +44,11 @@ final class ChunkRows {
                 insert.setString(4, c.text());
                 insert.setInt(5, c.startOffset());
                 insert.setInt(6, c.endOffset());
-                if (c.page() == null) {
+                Integer page = c.page();
+                if (page == null) {
                     insert.setNull(7, Types.INTEGER);
                 } else {
-                    insert.setInt(7, c.page());
+                    insert.setInt(7, page);
                 }
                 insert.setString(8, c.headingPath());
                 insert.setInt(9, c.tokenCount());

@@ -138,14 +138,15 @@ public class ChunkService {
 
     /** A page of one document's chunks in reading order; empty if the viewer cannot see the document. */
     public Page<Chunk> page(Caller viewer, DocumentId documentId, PageRequest request) {
-        return pages(viewer, List.of(documentId), request).get(documentId);
+        return pages(viewer, List.of(documentId), request).getOrDefault(documentId, empty());
     }
 
     /** The same page of each document's chunks, in one query; a document the viewer cannot see has none. */
     public Map<DocumentId, Page<Chunk>> pages(Caller viewer, Collection<DocumentId> documentIds,
                                               PageRequest request) {
         viewer.require(Scope.READ);
-        int after = request.after() == null ? -1 : decode(request.after());
+        String cursor = request.after();
+        int after = cursor == null ? -1 : decode(cursor);
         List<UUID> ids = documentIds.stream().map(DocumentId::value).distinct().toList();
         Map<UUID, List<Chunk>> byDocument = new HashMap<>();
         if (!ids.isEmpty()) {
@@ -158,6 +159,10 @@ public class ChunkService {
                     c -> Cursors.encode(c.ordinal())));
         }
         return pages;
+    }
+
+    private static Page<Chunk> empty() {
+        return new Page<>(List.of(), false, c -> Cursors.encode(c.ordinal()));
     }
 
     private static int decode(String cursor) {

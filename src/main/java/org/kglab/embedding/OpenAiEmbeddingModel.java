@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -36,13 +37,15 @@ final class OpenAiEmbeddingModel implements EmbeddingModel {
     private final HttpClient http;
 
     OpenAiEmbeddingModel(OpenAiProperties config, ObjectMapper json) {
-        if (config.url() == null || config.url().isBlank() || config.model() == null || config.model().isBlank()) {
+        String url = config.url();
+        String name = config.model();
+        if (url == null || url.isBlank() || name == null || name.isBlank()) {
             throw new IllegalStateException("kglab.embedding.provider is openai, so KGLAB_EMBEDDING_OPENAI_URL and "
                     + "KGLAB_EMBEDDING_OPENAI_MODEL must be set");
         }
         this.config = config;
-        this.endpoint = URI.create(config.url().replaceAll("/+$", "") + "/v1/embeddings");
-        this.model = config.model();
+        this.endpoint = URI.create(url.replaceAll("/+$", "") + "/v1/embeddings");
+        this.model = name;
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -89,8 +92,9 @@ final class OpenAiEmbeddingModel implements EmbeddingModel {
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json");
-        if (config.key() != null && !config.key().isBlank()) {
-            request.header("Authorization", "Bearer " + config.key());
+        String key = config.key();
+        if (key != null && !key.isBlank()) {
+            request.header("Authorization", "Bearer " + key);
         }
         try {
             byte[] payload = json.writeValueAsBytes(new Request(model, texts));
@@ -105,19 +109,21 @@ final class OpenAiEmbeddingModel implements EmbeddingModel {
     }
 
     private List<float[]> vectors(Answer answer, int expected) {
-        List<Item> data = answer.data() == null ? List.of() : answer.data();
+        List<Item> answered = answer.data();
+        List<Item> data = answered == null ? List.of() : answered;
         if (data.size() != expected) {
             throw new EmbeddingFailed("The embedding service at " + endpoint + " returned " + data.size()
                     + " vectors for " + expected + " texts", null);
         }
-        List<float[]> vectors = data.stream().sorted(Comparator.comparingInt(Item::index))
-                .map(Item::embedding).toList();
-        for (float[] vector : vectors) {
+        List<float[]> vectors = new ArrayList<>(data.size());
+        for (Item item : data.stream().sorted(Comparator.comparingInt(Item::index)).toList()) {
+            float[] vector = item.embedding();
             if (vector == null || vector.length != config.dimension()) {
                 throw new EmbeddingFailed("The embedding service at " + endpoint + " returned vectors of "
                         + (vector == null ? 0 : vector.length) + " dimensions; " + model + " is configured with "
                         + config.dimension() + " (KGLAB_EMBEDDING_OPENAI_DIMENSION)", null);
             }
+            vectors.add(vector);
         }
         return vectors;
     }

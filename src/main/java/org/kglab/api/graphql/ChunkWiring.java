@@ -7,6 +7,7 @@ import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import org.dataloader.MappedBatchLoaderWithContext;
+import org.jspecify.annotations.Nullable;
 import org.kglab.chunks.Chunk;
 import org.kglab.chunks.ChunkService;
 import org.kglab.documents.Document;
@@ -53,14 +54,19 @@ final class ChunkWiring implements FeatureWiring {
         keys.stream().collect(Collectors.groupingBy(ChunkPage::request)).forEach((request, group) -> {
             Map<DocumentId, Page<Chunk>> pages = chunks.pages(caller,
                     group.stream().map(ChunkPage::documentId).toList(), request);
-            group.forEach(key -> loaded.put(key, pages.get(key.documentId())));
+            group.forEach(key -> {
+                Page<Chunk> page = pages.get(key.documentId());
+                if (page != null) {
+                    loaded.put(key, page);
+                }
+            });
         });
         return loaded;
     }
 
     private CompletableFuture<Connection<Chunk>> chunks(DataFetchingEnvironment env) {
-        Integer first = env.getArgument("first");
-        String after = env.getArgument("after");
+        @Nullable Integer first = env.getArgument("first");
+        @Nullable String after = env.getArgument("after");
         var request = new PageRequest(first == null ? 20 : first, after);
         Document source = env.getSource();
         DataLoader<ChunkPage, Page<Chunk>> loader = env.getDataLoader(CHUNKS_LOADER);
