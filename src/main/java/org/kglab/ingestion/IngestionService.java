@@ -7,8 +7,8 @@ import org.kglab.documents.Document;
 import org.kglab.documents.DocumentService;
 import org.kglab.documents.NewDocument;
 import org.kglab.documents.Visibility;
-import org.kglab.identity.Caller;
-import org.kglab.identity.Scope;
+import org.kglab.identity.access.Caller;
+import org.kglab.identity.access.Scope;
 import org.kglab.platform.Failure;
 
 import org.slf4j.Logger;
