@@ -13,7 +13,7 @@ import org.kglab.chunks.ChunkService;
 import org.kglab.documents.Document;
 import org.kglab.documents.DocumentId;
 import org.kglab.documents.PageRequest;
-import org.kglab.identity.Caller;
+import org.kglab.identity.access.Caller;
 import org.kglab.platform.paging.Page;
 
 import java.util.HashMap;
