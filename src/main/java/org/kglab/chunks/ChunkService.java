@@ -98,6 +98,19 @@ public class ChunkService {
         return model == null ? null : model.id();
     }
 
+    /**
+     * Documents whose chunks are not all in the configured model's space (embedded by a model used before, or
+     * stored without vectors): what a re-embedding goes through, by calling {@link #replaceChunks} for each.
+     * Empty when chunks are stored without vectors.
+     */
+    public List<DocumentId> documentsToReembed(int limit) {
+        if (model == null) {
+            return List.of();
+        }
+        return chunks.documentsNotEmbeddedBy(model.id(), Math.clamp(limit, 1, 10_000)).stream()
+                .map(DocumentId::new).toList();
+    }
+
     private List<float @Nullable []> embed(List<String> texts, ChunkProgress progress) {
         progress.report(ChunkProgress.Step.EMBEDDING, 0);
         List<float @Nullable []> vectors = new ArrayList<>(texts.size());

@@ -27,6 +27,14 @@ interface Chunks extends GenericRepository<Chunk, UUID> {
     @Query("DELETE FROM chunks WHERE document_id = :documentId")
     int deleteOfDocument(UUID documentId);
 
+    /** Documents with a chunk that the given model did not embed (another model's, or none). */
+    @Query("""
+            SELECT DISTINCT document_id FROM chunks
+            WHERE embedding_model IS NULL OR embedding_model <> :model
+            LIMIT :limit
+            """)
+    List<UUID> documentsNotEmbeddedBy(String model, int limit);
+
     /** Up to {@code limit} chunks after {@code afterOrdinal} of each document the viewer may see, in one query. */
     @Query("""
             SELECT c.id, c.document_id, c.ordinal, c.text, c.start_offset, c.end_offset, c.page, c.heading_path,

@@ -170,6 +170,19 @@ class ChunksIT extends IntegrationTest {
     }
 
     @Test
+    void documentsEmbeddedByAnotherModelAreListedForReembedding() {
+        api.uploadText("current.md", "# Now\nEmbedded by the configured model.");
+        String old = api.uploadText("old.md", "# Then\nEmbedded by a model used before.");
+        assertThat(chunkService.documentsToReembed(100)).isEmpty();
+
+        stores.sql("UPDATE chunks SET embedding_model = 'all-minilm-l6-v2' WHERE document_id = '" + old + "'");
+
+        assertThat(chunkService.documentsToReembed(100)).extracting(d -> d.toString()).containsExactly(old);
+        chunkService.replaceChunks(DocumentId.parse(old), StructuredText.plain("Embedded again."), ChunkProgress.NONE);
+        assertThat(chunkService.documentsToReembed(100)).isEmpty();
+    }
+
+    @Test
     void deletingTheDocumentDeletesItsChunksInBothStores() {
         String id = api.uploadText("paper.md", PAPER);
         Eventually.await("chunks in the graph", () -> chunkIdsInGraph(id).size() == 4);
