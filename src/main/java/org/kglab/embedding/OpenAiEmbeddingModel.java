@@ -77,12 +77,15 @@ final class OpenAiEmbeddingModel implements EmbeddingModel {
             throw new EmbeddingFailed("The embedding service at " + endpoint + " answered HTTP "
                     + response.statusCode() + ": " + excerpt(body), null);
         }
-        Answer answer;
+        @Nullable Answer answer;
         try {
             answer = json.readValue(body, Answer.class);
         } catch (IOException | RuntimeException e) {
             throw new EmbeddingFailed("The embedding service at " + endpoint + " sent an answer that is not "
                     + "OpenAI embeddings JSON: " + excerpt(body), e);
+        }
+        if (answer == null) {
+            throw new EmbeddingFailed("The embedding service at " + endpoint + " sent an empty answer", null);
         }
         return vectors(answer, texts.size());
     }

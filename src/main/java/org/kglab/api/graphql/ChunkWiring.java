@@ -7,7 +7,6 @@ import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import org.dataloader.MappedBatchLoaderWithContext;
-import org.jspecify.annotations.Nullable;
 import org.kglab.chunks.Chunk;
 import org.kglab.chunks.ChunkService;
 import org.kglab.documents.Document;
@@ -19,6 +18,7 @@ import org.kglab.platform.paging.Page;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -65,11 +65,11 @@ final class ChunkWiring implements FeatureWiring {
     }
 
     private CompletableFuture<Connection<Chunk>> chunks(DataFetchingEnvironment env) {
-        @Nullable Integer first = env.getArgument("first");
-        @Nullable String after = env.getArgument("after");
-        var request = new PageRequest(first == null ? 20 : first, after);
-        Document source = env.getSource();
-        DataLoader<ChunkPage, Page<Chunk>> loader = env.getDataLoader(CHUNKS_LOADER);
+        Integer first = Arguments.optional(env, "first");
+        var request = new PageRequest(first == null ? 20 : first, Arguments.optional(env, "after"));
+        Document source = Arguments.source(env);
+        DataLoader<ChunkPage, Page<Chunk>> loader = Objects.requireNonNull(env.getDataLoader(CHUNKS_LOADER),
+                "registerLoaders registers the chunk loader for every request");
         return loader.load(new ChunkPage(source.documentId(), request), GraphQLCaller.require(env))
                 .thenApply(page -> Connection.of(page == null ? EMPTY : page));
     }
