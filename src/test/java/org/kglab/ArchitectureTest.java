@@ -33,8 +33,9 @@ class ArchitectureTest {
             .importPackages("org.kglab");
 
     private static final String[] FEATURES = {
-            "org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.graph..", "org.kglab.sync..",
-            "org.kglab.identity..", "org.kglab.audit..", "org.kglab.mail..", "org.kglab.platform..", "org.kglab.jobs.."};
+            "org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.chunks..", "org.kglab.embedding..",
+            "org.kglab.graph..", "org.kglab.sync..", "org.kglab.identity..", "org.kglab.audit..", "org.kglab.mail..",
+            "org.kglab.platform..", "org.kglab.jobs.."};
 
     @Test
     void featuresNeverDependOnTheApiLayer() {
@@ -52,8 +53,8 @@ class ArchitectureTest {
 
     @Test
     void featuresDoNotKnowAboutTheSyncBridge() {
-        noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.graph..",
-                        "org.kglab.platform..")
+        noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.chunks..",
+                        "org.kglab.embedding..", "org.kglab.graph..", "org.kglab.platform..")
                 .should().dependOnClassesThat().resideInAPackage("org.kglab.sync..")
                 .check(CLASSES);
     }
@@ -62,7 +63,7 @@ class ArchitectureTest {
     void identityKnowsNothingOfTheDataItProtects() {
         noClasses().that().resideInAPackage("org.kglab.identity..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
-                        "org.kglab.graph..", "org.kglab.sync..")
+                        "org.kglab.chunks..", "org.kglab.embedding..", "org.kglab.graph..", "org.kglab.sync..")
                 .check(CLASSES);
     }
 
@@ -103,9 +104,10 @@ class ArchitectureTest {
     @Test
     void storesDoNotKnowEachOther() {
         noClasses().that().resideInAPackage("org.kglab.graph..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
+                        "org.kglab.chunks..")
                 .check(CLASSES);
-        noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..")
+        noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.chunks..")
                 .should().dependOnClassesThat().resideInAPackage("org.kglab.graph..")
                 .check(CLASSES);
     }
@@ -116,6 +118,18 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.kglab.jobs..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
                         "org.kglab.graph..", "org.kglab.sync..")
+                .check(CLASSES);
+    }
+
+    /** The embedding port and its adapters know nothing of what they embed; chunks never know who ingests. */
+    @Test
+    void embeddingStandsBelowChunksAndChunksBelowIngestion() {
+        noClasses().that().resideInAPackage("org.kglab.embedding..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
+                        "org.kglab.chunks..", "org.kglab.identity..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("org.kglab.chunks..")
+                .should().dependOnClassesThat().resideInAPackage("org.kglab.ingestion..")
                 .check(CLASSES);
     }
 

@@ -11,6 +11,7 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
 
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,10 +34,35 @@ public final class GraphStore {
             RETURN count(d) AS applied
             """;
 
+    /** The document goes with its chunks. */
     private static final String DELETE_DOCUMENT = """
             MATCH (d:Document {id: $id})
             WHERE d.version < $version
+            CALL (d) {
+                MATCH (d)-[:HAS_CHUNK]->(c:Chunk)
+                DETACH DELETE c
+            }
             DETACH DELETE d
+            """;
+
+    /**
+     * Replaces a document's chunk nodes in one transaction, only if this chunk version is newer than the one the
+     * node holds, so that a replay changes nothing. A document not (or no longer) in the graph gets none.
+     */
+    private static final String REPLACE_CHUNKS = """
+            MATCH (d:Document {id: $id})
+            WHERE coalesce(d.chunksVersion, 0) < $version
+            SET d.chunksVersion = $version
+            WITH d
+            CALL (d) {
+                MATCH (d)-[:HAS_CHUNK]->(old:Chunk)
+                DETACH DELETE old
+            }
+            CALL (d) {
+                UNWIND $chunks AS chunk
+                CREATE (d)-[:HAS_CHUNK]->(:Chunk {id: chunk.id, ordinal: chunk.ordinal})
+            }
+            RETURN count(d) AS applied
             """;
 
     /**
@@ -79,6 +105,15 @@ public final class GraphStore {
     /** Removes the node unless it already holds a version at or past the deletion. */
     public void deleteDocument(UUID id, long version) {
         write(tx -> tx.run(DELETE_DOCUMENT, Map.of("id", id.toString(), "version", version)).consume());
+    }
+
+    /** @return true if this chunk version was applied, false if the graph had it, a newer one, or no document */
+    public boolean replaceChunks(UUID documentId, long version, List<ChunkNode> chunks) {
+        List<Map<String, Object>> rows = chunks.stream()
+                .map(c -> Map.<String, Object>of("id", c.id().toString(), "ordinal", c.ordinal()))
+                .toList();
+        Map<String, Object> params = Map.of("id", documentId.toString(), "version", version, "chunks", rows);
+        return write(tx -> tx.run(REPLACE_CHUNKS, params).single().get("applied").asLong() > 0);
     }
 
     /** The node if {@code viewer} owns it or it is public. */

@@ -40,6 +40,7 @@ final class ExtractionStep implements PipelineStep {
                 extraction.truncated(), extraction.textless(), TikaExtractor.NAME);
         documents.recordExtraction(document.id(), text);
         context.extracted(text);
+        context.structured(extraction.structured());
         progress.advance(10, 10);
     }
 }

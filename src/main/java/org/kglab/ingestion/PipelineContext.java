@@ -1,19 +1,21 @@
 package org.kglab.ingestion;
 
 import org.jspecify.annotations.Nullable;
+import org.kglab.chunks.StructuredText;
 import org.kglab.documents.ExtractedText;
 import org.kglab.documents.PipelineDocument;
 import org.kglab.jobs.Job;
 
 /**
  * What the steps of one attempt share: the job, the document with its file, and the text once a step has
- * extracted it, so that later steps need not read it back.
+ * extracted it (with its structure), so that later steps need not read it back.
  */
 public final class PipelineContext {
 
     private final Job job;
     private final PipelineDocument document;
     private @Nullable ExtractedText extracted;
+    private @Nullable StructuredText structured;
 
     PipelineContext(Job job, PipelineDocument document) {
         this.job = job;
@@ -34,5 +36,14 @@ public final class PipelineContext {
 
     public void extracted(ExtractedText text) {
         this.extracted = text;
+    }
+
+    /** The extracted text with its headings and page starts, once a step has read it. */
+    public @Nullable StructuredText structured() {
+        return structured;
+    }
+
+    public void structured(StructuredText text) {
+        this.structured = text;
     }
 }

@@ -8,7 +8,6 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.ParseContext;
-import org.apache.tika.sax.BodyContentHandler;
 import org.xml.sax.SAXException;
 
 import java.io.IOException;
@@ -18,8 +17,8 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Detects a file's type from its bytes, here, and extracts its text and title with Apache Tika in an
- * extraction process ({@link ForkedParsers}), bounded in time and memory.
+ * Detects a file's type from its bytes, here, and extracts its text, title and structure (headings, pages)
+ * with Apache Tika in an extraction process ({@link ForkedParsers}), bounded in time and memory.
  */
 @Singleton
 final class TikaExtractor {
@@ -47,7 +46,7 @@ final class TikaExtractor {
         // Picks the parser in the extraction process; set from our own detection.
         metadata.set(Metadata.CONTENT_TYPE, type.parseAs().toString());
         // No limit of its own: the extraction process stops sending text at the character limit.
-        var handler = new BodyContentHandler(-1);
+        var handler = StructureRecorder.create();
         boolean truncated = false;
         long started = System.nanoTime();
         try (TikaInputStream in = TikaInputStream.get(file)) {
@@ -69,13 +68,16 @@ final class TikaExtractor {
         } catch (SAXException e) {
             throw ExtractionLimits.unreadable(type, e);
         }
-        String text = handler.toString().strip();
+        StructureRecorder.Structure structure = handler.result();
+        String text = structure.text();
         if (text.isEmpty() && type == SupportedType.PDF && !PdfIntegrity.isWhole(file, metadata)) {
             throw new ExtractionFailed("The PDF yields no text and is damaged: it is cut off or its pages cannot be "
                     + "read. Upload the complete file.", null);
         }
+        // Tika reads Markdown as plain text: its headings are found in the text itself.
+        var headings = type == SupportedType.MARKDOWN ? MarkdownHeadings.of(text) : structure.headings();
         return new Extraction(type.mediaType().toString(), Titles.of(type, metadata, text, fileName), text,
-                truncated, text.isEmpty());
+                truncated, text.isEmpty(), headings, structure.pageStarts());
     }
 
     /**

@@ -30,6 +30,8 @@ final class GraphProjector {
         switch (EventType.valueOf(entry.eventType())) {
             case DOCUMENT_STORED -> graph.upsertDocument(read(entry, DocumentSnapshot.class).toNode());
             case DOCUMENT_DELETED -> graph.deleteDocument(entry.aggregateId(), entry.aggregateVersion());
+            case CHUNKS_REPLACED -> graph.replaceChunks(entry.aggregateId(), entry.aggregateVersion(),
+                    read(entry, ChunksSnapshot.class).toNodes());
         }
     }
 

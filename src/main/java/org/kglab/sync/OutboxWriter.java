@@ -3,6 +3,7 @@ package org.kglab.sync;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
+import org.kglab.chunks.ChunksReplaced;
 import org.kglab.documents.DocumentDeleted;
 import org.kglab.documents.DocumentStored;
 
@@ -34,6 +35,12 @@ class OutboxWriter {
     void on(DocumentDeleted event) {
         outbox.append(EventType.DOCUMENT, event.id().value(), event.version(), EventType.DOCUMENT_DELETED.name(),
                 "{}");
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.BEFORE_COMMIT)
+    void on(ChunksReplaced event) {
+        outbox.append(EventType.DOCUMENT, event.documentId().value(), event.version(),
+                EventType.CHUNKS_REPLACED.name(), toJson(ChunksSnapshot.of(event)));
     }
 
     private String toJson(Object payload) {

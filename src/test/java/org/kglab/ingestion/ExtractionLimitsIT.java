@@ -35,6 +35,8 @@ class ExtractionLimitsIT extends IntegrationTest {
     protected Map<String, String> extraProperties() {
         return Map.of("kglab.extraction.timeout", TIMEOUT.toSeconds() + "s",
                 "kglab.upload.max-text-chars", "1000000",
+                // A million characters are thousands of chunks; embedding them is not what this class is about.
+                "kglab.embedding.provider", "none",
                 // The client waits longer than any bound under test, so that the service's answer is what is seen.
                 "micronaut.http.client.read-timeout", "120s");
     }

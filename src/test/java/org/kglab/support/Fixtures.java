@@ -88,6 +88,54 @@ public final class Fixtures {
         }
     }
 
+    /** A PDF with one page per argument, each page's text given line by line ('\n'). */
+    public static byte[] pdfPages(String... pages) {
+        try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+            for (String page : pages) {
+                addPage(document, page.split("\n"));
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A DOCX of headings and paragraphs: an element "#Title" is a level-1 heading, "##Title" level 2, and
+     * anything else a paragraph. Headings use Word's built-in styles "heading 1" and "heading 2".
+     */
+    public static byte[] docxOutline(String... elements) {
+        try (var document = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
+            var styles = document.createStyles();
+            for (int level = 1; level <= 2; level++) {
+                var style = org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle.Factory.newInstance();
+                style.setStyleId("Heading" + level);
+                var name = org.openxmlformats.schemas.wordprocessingml.x2006.main.CTString.Factory.newInstance();
+                name.setVal("heading " + level);
+                style.setName(name);
+                style.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType.PARAGRAPH);
+                styles.addStyle(new org.apache.poi.xwpf.usermodel.XWPFStyle(style));
+            }
+            for (String element : elements) {
+                var paragraph = document.createParagraph();
+                if (element.startsWith("##")) {
+                    paragraph.setStyle("Heading2");
+                    paragraph.createRun().setText(element.substring(2));
+                } else if (element.startsWith("#")) {
+                    paragraph.setStyle("Heading1");
+                    paragraph.createRun().setText(element.substring(1));
+                } else {
+                    paragraph.createRun().setText(element);
+                }
+            }
+            document.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] docx(String title, String paragraph) {
         try (var document = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
             document.getProperties().getCoreProperties().setTitle(title);

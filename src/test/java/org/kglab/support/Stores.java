@@ -33,7 +33,7 @@ public final class Stores {
     }
 
     public void clear() {
-        sql("TRUNCATE scheduled_tasks, ingestion_jobs, document_provenance, documents, outbox, refresh_tokens, account_tokens, api_keys, audit_log, external_identities, "
+        sql("TRUNCATE chunks, scheduled_tasks, ingestion_jobs, document_provenance, documents, outbox, refresh_tokens, account_tokens, api_keys, audit_log, external_identities, "
                 + "users RESTART IDENTITY");
         cypher("MATCH (n) DETACH DELETE n");
         deleteTree(storage.files());
@@ -78,6 +78,13 @@ public final class Stores {
     public long cypherCount(String cypher) {
         try (var session = driver.session()) {
             return session.run(cypher).single().get(0).asLong();
+        }
+    }
+
+    /** The first column of every row, as strings. */
+    public List<String> cypherStrings(String cypher) {
+        try (var session = driver.session()) {
+            return session.run(cypher).list(r -> r.get(0).asString());
         }
     }
 

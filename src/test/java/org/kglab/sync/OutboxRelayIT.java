@@ -47,7 +47,10 @@ class OutboxRelayIT extends IntegrationTest {
             id = upload("while-down.md", "# Written while the graph was down");
             Eventually.await("the relay to record a failed attempt", () ->
                     stores.count("SELECT count(*) FROM outbox WHERE attempts > 0 AND last_error IS NOT NULL") == 1);
-            assertThat(stores.count("SELECT count(*) FROM outbox WHERE processed_at IS NULL")).isEqualTo(1);
+            // The document's entry and its chunks' entry, which waits behind it untried.
+            assertThat(stores.count("SELECT count(*) FROM outbox WHERE processed_at IS NULL")).isEqualTo(2);
+            assertThat(stores.count("SELECT count(*) FROM outbox WHERE event_type = 'CHUNKS_REPLACED' "
+                    + "AND attempts = 0")).isEqualTo(1);
         } finally {
             neo4j.start();
         }
@@ -56,6 +59,8 @@ class OutboxRelayIT extends IntegrationTest {
         Eventually.await("the entry to be marked processed", () ->
                 stores.count("SELECT count(*) FROM outbox WHERE processed_at IS NULL") == 0);
         assertThat(graph.findDocument(id, owner.userId()).orElseThrow().title()).isEqualTo("Written while the graph was down");
+        assertThat(stores.cypherCount("MATCH (:Document {id: '" + id + "'})-[:HAS_CHUNK]->(c:Chunk) RETURN count(c)"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -256,7 +261,9 @@ class OutboxRelayIT extends IntegrationTest {
         assertThat(ended.<Integer>read("$.attempt")).isGreaterThan(1);
         assertThat(api.documentStatus(upload.json().read("$.documentId"))).isEqualTo("READY");
         assertThat(stores.count("SELECT count(*) FROM documents WHERE id = '" + kept + "'")).isEqualTo(1);
-        assertThat(stores.count("SELECT count(*) FROM outbox")).isEqualTo(2);
+        // Each document's entries (the document and its chunks), the retried one's only from its successful attempt.
+        assertThat(stores.count("SELECT count(*) FROM outbox")).isEqualTo(4);
+        assertThat(stores.count("SELECT count(*) FROM outbox WHERE aggregate_id = '" + kept + "'")).isEqualTo(2);
         assertThat(stores.storedFiles()).hasSize(2);
     }
 

@@ -12,6 +12,7 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 
+import org.kglab.chunks.ChunkService;
 import org.kglab.documents.PageRequest;
 
 import java.text.NumberFormat;
@@ -22,7 +23,8 @@ import java.util.Locale;
  * complexity count fields, not bytes: a few aliases of one large text would multiply it into
  * gigabytes. So an operation may use at most {@value #MAX_ALIASES} aliases and {@value #MAX_ROOT_FIELDS}
  * root fields, and the text it may return is counted against a budget: each {@code Document.text}
- * costs its {@code maxLength}, times the page sizes ({@code first}) of the lists around it.
+ * costs its {@code maxLength}, and each {@code Chunk.text} the longest a chunk can be, times the page sizes
+ * ({@code first}) of the lists around it.
  */
 final class OperationLimits extends SimplePerformantInstrumentation {
 
@@ -64,6 +66,10 @@ final class OperationLimits extends SimplePerformantInstrumentation {
             if (!env.isTypeNameIntrospectionField() && env.getFieldsContainer().getName().equals("Document")
                     && env.getField().getName().equals("text")) {
                 textChars = saturated(textChars + saturated((long) maxLength(env) * pageSizes(env)));
+            }
+            if (!env.isTypeNameIntrospectionField() && env.getFieldsContainer().getName().equals("Chunk")
+                    && env.getField().getName().equals("text")) {
+                textChars = saturated(textChars + saturated((long) ChunkService.MAX_CHUNK_CHARS * pageSizes(env)));
             }
         }
 

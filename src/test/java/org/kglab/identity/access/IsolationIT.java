@@ -5,6 +5,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kglab.chunks.ChunkService;
+import org.kglab.documents.DocumentId;
+import org.kglab.documents.PageRequest;
 import org.kglab.graph.GraphStore;
 import org.kglab.support.Api;
 import org.kglab.support.Eventually;
@@ -26,6 +29,9 @@ class IsolationIT extends IntegrationTest {
 
     @Inject
     GraphStore graph;
+
+    @Inject
+    ChunkService chunks;
 
     private Api.Session alice;
     private Api.Session bob;
@@ -61,6 +67,25 @@ class IsolationIT extends IntegrationTest {
         String bobs = uploaded(api.upload("bob.md", Fixtures.text("# Bob's notes")));
         List<String> ids = api.graphql("documents", Map.of("first", 100)).read("$.data.documents.edges[*].node.id");
         assertThat(ids).containsExactlyInAnyOrder(bobs, alicePublic);
+    }
+
+    @Test
+    void chunksFollowTheVisibilityOfTheirDocument() {
+        assertThat(stores.count("SELECT count(*) FROM chunks WHERE document_id = '" + alicePrivate + "'")).isPositive();
+
+        DocumentContext reply = api.graphql("documentsChunks", Map.of());
+        assertThat(reply.<List<String>>read("$.data.documents.edges[*].node.id")).containsExactly(alicePublic);
+        assertThat(reply.<List<String>>read("$.data.documents.edges[*].node.chunks.edges[*].node.headingPath"))
+                .containsExactly("Alice's public paper");
+
+        var page = new PageRequest(100, null);
+        var privateId = DocumentId.parse(alicePrivate);
+        var publicId = DocumentId.parse(alicePublic);
+        var seen = chunks.pages(bob.caller(), List.of(privateId, publicId), page);
+        assertThat(seen.get(privateId).rows()).isEmpty();
+        assertThat(seen.get(publicId).rows()).extracting(c -> c.text()).containsExactly("# Alice's public paper");
+        assertThat(chunks.page(alice.caller(), privateId, page).rows()).extracting(c -> c.text())
+                .containsExactly("# Alice's private notes");
     }
 
     @Test
