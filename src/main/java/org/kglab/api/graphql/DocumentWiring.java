@@ -72,8 +72,9 @@ final class DocumentWiring implements FeatureWiring {
     }
 
     private static CompletableFuture<Provenance> provenance(DataFetchingEnvironment env) {
-        DataLoader<DocumentId, Provenance> loader = env.getDataLoader(PROVENANCE_LOADER);
-        Document source = env.getSource();
+        DataLoader<DocumentId, Provenance> loader = Objects.requireNonNull(env.getDataLoader(PROVENANCE_LOADER),
+                "registerLoaders registers the provenance loader for every request");
+        Document source = Arguments.source(env);
         return loader.load(source.documentId(), GraphQLCaller.require(env));
     }
 

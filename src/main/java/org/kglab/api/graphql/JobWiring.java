@@ -21,19 +21,19 @@ final class JobWiring implements FeatureWiring {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type
-                .dataFetcher("job", env -> jobs.get(GraphQLCaller.require(env), JobId.parse(env.getArgument("id"))))
+                .dataFetcher("job", env -> jobs.get(GraphQLCaller.require(env), JobId.parse(Arguments.required(env, "id"))))
                 .dataFetcher("jobs", this::jobs));
         wiring.type("Mutation", type -> type
                 .dataFetcher("cancelJob", env -> jobs.cancel(GraphQLCaller.require(env),
-                        JobId.parse(env.getArgument("id"))))
+                        JobId.parse(Arguments.required(env, "id"))))
                 .dataFetcher("retryJob", env -> jobs.retry(GraphQLCaller.require(env),
-                        JobId.parse(env.getArgument("id")))));
+                        JobId.parse(Arguments.required(env, "id")))));
     }
 
     private Connection<Job> jobs(DataFetchingEnvironment env) {
-        Integer first = env.getArgument("first");
-        String state = env.getArgument("state");
+        Integer first = Arguments.optional(env, "first");
+        String state = Arguments.optional(env, "state");
         return Connection.of(jobs.page(GraphQLCaller.require(env), first == null ? 20 : first,
-                env.getArgument("after"), state == null ? null : JobState.valueOf(state)));
+                Arguments.optional(env, "after"), state == null ? null : JobState.valueOf(state)));
     }
 }
