@@ -30,7 +30,8 @@ class ArchitectureTest {
             .importPackages("org.kglab");
 
     private static final String[] FEATURES = {
-            "org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.graph..", "org.kglab.sync..",
+            "org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.duplicates..", "org.kglab.graph..",
+            "org.kglab.sync..",
             "org.kglab.identity..", "org.kglab.audit..", "org.kglab.mail..", "org.kglab.platform.."};
 
     @Test
@@ -49,8 +50,8 @@ class ArchitectureTest {
 
     @Test
     void featuresDoNotKnowAboutTheSyncBridge() {
-        noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.graph..",
-                        "org.kglab.platform..")
+        noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
+                        "org.kglab.duplicates..", "org.kglab.graph..", "org.kglab.platform..")
                 .should().dependOnClassesThat().resideInAPackage("org.kglab.sync..")
                 .check(CLASSES);
     }
@@ -59,7 +60,7 @@ class ArchitectureTest {
     void identityKnowsNothingOfTheDataItProtects() {
         noClasses().that().resideInAPackage("org.kglab.identity..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
-                        "org.kglab.graph..", "org.kglab.sync..")
+                        "org.kglab.duplicates..", "org.kglab.graph..", "org.kglab.sync..")
                 .check(CLASSES);
     }
 
@@ -75,10 +76,20 @@ class ArchitectureTest {
     @Test
     void storesDoNotKnowEachOther() {
         noClasses().that().resideInAPackage("org.kglab.graph..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
+                        "org.kglab.duplicates..")
                 .check(CLASSES);
-        noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..")
+        noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
+                        "org.kglab.duplicates..")
                 .should().dependOnClassesThat().resideInAPackage("org.kglab.graph..")
+                .check(CLASSES);
+    }
+
+    /** Near-duplicates build on documents; documents know nothing of them. */
+    @Test
+    void documentsDoNotKnowTheirNearDuplicates() {
+        noClasses().that().resideInAPackage("org.kglab.documents..")
+                .should().dependOnClassesThat().resideInAPackage("org.kglab.duplicates..")
                 .check(CLASSES);
     }
 

@@ -41,6 +41,14 @@ interface Documents extends GenericRepository<Document, UUID> {
             SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
                    textless
             FROM documents
+            WHERE id IN (:ids) AND visible_to(owner_id, visibility, :viewer)
+            """)
+    List<Document> findVisibleIn(Collection<UUID> ids, UUID viewer);
+
+    @Query("""
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
+                   textless
+            FROM documents
             WHERE visible_to(owner_id, visibility, :viewer)
             ORDER BY created_at DESC, id DESC
             LIMIT :limit

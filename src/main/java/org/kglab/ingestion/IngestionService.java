@@ -5,6 +5,7 @@ import org.kglab.documents.Document;
 import org.kglab.documents.DocumentService;
 import org.kglab.documents.NewDocument;
 import org.kglab.documents.Visibility;
+import org.kglab.duplicates.NearDuplicates;
 import org.kglab.identity.Caller;
 import org.kglab.identity.Scope;
 import org.kglab.platform.Failure;
@@ -21,11 +22,14 @@ public class IngestionService {
     private final Staging staging;
     private final TikaExtractor extractor;
     private final DocumentService documents;
+    private final NearDuplicates nearDuplicates;
 
-    IngestionService(Staging staging, TikaExtractor extractor, DocumentService documents) {
+    IngestionService(Staging staging, TikaExtractor extractor, DocumentService documents,
+                     NearDuplicates nearDuplicates) {
         this.staging = staging;
         this.extractor = extractor;
         this.documents = documents;
+        this.nearDuplicates = nearDuplicates;
     }
 
     public Document ingestUpload(Caller owner, Visibility visibility, String fileName, InputStream body) {
@@ -35,9 +39,11 @@ public class IngestionService {
         StagedFile staged = staging.receive(body);
         try {
             Extraction extraction = extractor.extract(staged.path(), name);
-            return documents.store(owner, new NewDocument(extraction.title(), extraction.mediaType(),
+            Document document = documents.store(owner, new NewDocument(extraction.title(), extraction.mediaType(),
                     staged.sizeBytes(), staged.sha256(), extraction.text(), extraction.truncated(),
                     extraction.textless(), visibility, staged.path()));
+            nearDuplicates.record(document.documentId(), owner.id(), extraction.text());
+            return document;
         } finally {
             // After a successful store the file has moved on and this does nothing.
             staging.discard(staged.path());

@@ -33,8 +33,8 @@ public final class Stores {
     }
 
     public void clear() {
-        sql("TRUNCATE documents, outbox, refresh_tokens, account_tokens, api_keys, audit_log, external_identities, "
-                + "users RESTART IDENTITY");
+        sql("TRUNCATE near_duplicates, near_duplicate_bands, near_duplicate_signatures, documents, outbox, "
+                + "refresh_tokens, account_tokens, api_keys, audit_log, external_identities, users RESTART IDENTITY");
         cypher("MATCH (n) DETACH DELETE n");
         deleteTree(storage.files());
         deleteTree(storage.staging());
