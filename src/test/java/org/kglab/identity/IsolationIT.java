@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kglab.duplicates.SampleTexts;
 import org.kglab.graph.GraphStore;
 import org.kglab.support.Api;
 import org.kglab.support.Eventually;
@@ -116,6 +117,31 @@ class IsolationIT extends IntegrationTest {
         String uploaded = uploaded(api.upload("by-key.md", Fixtures.text("# Bob's, through a key")));
         assertThat(stores.count("SELECT count(*) FROM documents WHERE id = '" + uploaded + "' AND owner_id = '"
                 + bob.userId() + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void nearDuplicatesShowOnlyWhatTheViewerMaySeeAndNeverCrossOwners() {
+        String text = SampleTexts.text(1, 1_000);
+        api.actAs(alice);
+        String shared = uploaded(api.upload("shared.txt", Fixtures.text(text), "PUBLIC"));
+        String privateCopy = uploaded(api.upload("copy.txt", Fixtures.text(SampleTexts.withFivePercentCut(1, 1_000)),
+                "PRIVATE"));
+        String publicCopy = uploaded(api.upload("public-copy.txt", Fixtures.text(text), "PUBLIC"));
+        assertThat(nearDuplicateIds(shared)).containsExactlyInAnyOrder(privateCopy, publicCopy);
+
+        api.actAs(bob);
+        String bobsCopy = uploaded(api.upload("bob.txt", Fixtures.text(text), "PUBLIC"));
+        assertThat(nearDuplicateIds(shared)).containsExactly(publicCopy);
+        assertThat(nearDuplicateIds(bobsCopy)).isEmpty();
+        DocumentContext ofPrivate = api.graphql("nearDuplicates", Map.of("id", privateCopy));
+        assertThat(ofPrivate.<String>read("$.errors[0].extensions.classification")).isEqualTo("NOT_FOUND");
+        assertThat(ofPrivate.jsonString()).doesNotContain(shared);
+        assertThat(stores.count("SELECT count(*) FROM near_duplicates WHERE owner_id <> '" + alice.userId() + "'"))
+                .isZero();
+    }
+
+    private List<String> nearDuplicateIds(String id) {
+        return api.graphql("nearDuplicates", Map.of("id", id)).read("$.data.document.nearDuplicates[*].document.id");
     }
 
     private static String uploaded(Api.Reply reply) {
