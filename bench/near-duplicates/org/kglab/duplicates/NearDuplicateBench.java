@@ -51,7 +51,8 @@ public final class NearDuplicateBench {
                 "kglab.storage.data-dir", dataDir.toString(),
                 // Neither the embedded Neo4j nor the relay: only PostgreSQL takes part in recording.
                 "kglab.neo4j.uri", "bolt://127.0.0.1:1",
-                "kglab.sync.relay.enabled", "false"));
+                "kglab.sync.relay.enabled", "false",
+                "endpoints.health.enabled", "false"));
              Connection db = DriverManager.getConnection(url, "postgres", "")) {
             UUID owner = UUID.randomUUID();
             execute(db, "INSERT INTO users (id, email) VALUES ('" + owner + "', 'bench@example.org')");
@@ -69,32 +70,36 @@ public final class NearDuplicateBench {
         int[][] signatures = new int[count][];
         IntStream.range(0, count).parallel().forEach(i -> signatures[i] = MinHash.signature(text(i, WORDS)));
         long signed = System.nanoTime();
-        var rows = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            rows.append(ids[i]).append("\tdoc ").append(i).append("\ttext/plain\t3000\t").append("0".repeat(64))
-                    .append("\t\t").append(owner).append("\tPRIVATE\n");
-        }
-        copy(db, "COPY documents (id, title, media_type, size_bytes, sha256, content, owner_id, visibility) FROM STDIN",
-                rows);
-        rows.setLength(0);
-        for (int i = 0; i < count; i++) {
-            rows.append(ids[i]).append('\t').append(owner).append('\t').append(MinHash.SCHEME).append("\t{");
-            int[] signature = signatures[i];
-            for (int k = 0; k < signature.length; k++) {
-                rows.append(k == 0 ? "" : ",").append(signature[k]);
-            }
-            rows.append("}\n");
-        }
-        copy(db, "COPY near_duplicate_signatures (document_id, owner_id, scheme, signature) FROM STDIN", rows);
-        rows.setLength(0);
-        for (int i = 0; i < count; i++) {
-            long[] bands = Bands.of(signatures[i]);
-            for (int band = 0; band < bands.length; band++) {
-                rows.append(ids[i]).append('\t').append(band).append('\t').append(owner).append('\t')
-                        .append(bands[band]).append('\n');
+        try (var rows = new Copy(db, "COPY documents (id, title, media_type, size_bytes, sha256, content, owner_id, "
+                + "visibility) FROM STDIN")) {
+            for (int i = 0; i < count; i++) {
+                rows.append(ids[i]).append("\tdoc ").append(i).append("\ttext/plain\t3000\t").append("0".repeat(64))
+                        .append("\t\t").append(owner).append("\tPRIVATE\n");
+                rows.flushIfFull();
             }
         }
-        copy(db, "COPY near_duplicate_bands (document_id, band, owner_id, hash) FROM STDIN", rows);
+        try (var rows = new Copy(db, "COPY near_duplicate_signatures (document_id, owner_id, scheme, signature) "
+                + "FROM STDIN")) {
+            for (int i = 0; i < count; i++) {
+                rows.append(ids[i]).append('\t').append(owner).append('\t').append(MinHash.SCHEME).append("\t{");
+                int[] signature = signatures[i];
+                for (int k = 0; k < signature.length; k++) {
+                    rows.append(k == 0 ? "" : ",").append(signature[k]);
+                }
+                rows.append("}\n");
+                rows.flushIfFull();
+            }
+        }
+        try (var rows = new Copy(db, "COPY near_duplicate_bands (document_id, band, owner_id, hash) FROM STDIN")) {
+            for (int i = 0; i < count; i++) {
+                long[] bands = Bands.of(signatures[i]);
+                for (int band = 0; band < bands.length; band++) {
+                    rows.append(ids[i]).append('\t').append(band).append('\t').append(owner).append('\t')
+                            .append(bands[band]).append('\n');
+                }
+                rows.flushIfFull();
+            }
+        }
         execute(db, "VACUUM ANALYZE documents, near_duplicate_signatures, near_duplicate_bands");
         System.out.printf(Locale.ROOT, "loaded %,d documents of one owner: %,d band rows; signatures %.1f s, "
                         + "COPY and VACUUM ANALYZE %.1f s; band table %s, lookup index %s%n", count,
@@ -131,6 +136,7 @@ public final class NearDuplicateBench {
                 }
             }
         }
+        System.out.printf(Locale.ROOT, "load average %s%n", loadAverage());
         System.out.printf(Locale.ROOT, "record() of a %d-word text, %d warm-up runs not counted:%n", WORDS, WARM_UP);
         print("  near-duplicate (5% cut)", nearMs);
         print("  unrelated              ", unrelatedMs);
@@ -175,6 +181,14 @@ public final class NearDuplicateBench {
         }
     }
 
+    private static String loadAverage() {
+        try {
+            return Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     private static boolean linkedTo(Connection db, UUID document, UUID duplicateOf) throws SQLException {
         return !text(db, "SELECT count(*) FROM near_duplicates WHERE document_id = '" + document
                 + "' AND duplicate_of = '" + duplicateOf + "'").equals("0");
@@ -208,11 +222,37 @@ public final class NearDuplicateBench {
         return String.join(" ", kept);
     }
 
-    private static void copy(Connection db, String sql, CharSequence rows) throws SQLException {
-        CopyIn in = db.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-        in.writeToCopy(bytes, 0, bytes.length);
-        in.endCopy();
+    /** Rows streamed to PostgreSQL's COPY in pieces of about a megabyte, so that the heap holds one piece. */
+    private static final class Copy implements AutoCloseable {
+
+        private final CopyIn in;
+        private final StringBuilder rows = new StringBuilder(1 << 21);
+
+        Copy(Connection db, String sql) throws SQLException {
+            in = db.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        }
+
+        StringBuilder append(Object value) {
+            return rows.append(value);
+        }
+
+        void flushIfFull() throws SQLException {
+            if (rows.length() > 1 << 20) {
+                flush();
+            }
+        }
+
+        private void flush() throws SQLException {
+            byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+            in.writeToCopy(bytes, 0, bytes.length);
+            rows.setLength(0);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            flush();
+            in.endCopy();
+        }
     }
 
     private static void execute(Connection db, String sql) throws SQLException {
