@@ -120,6 +120,32 @@ class NearDuplicatesIT extends IntegrationTest {
         assertThat(nearDuplicatesOf(original, null).<List<Object>>read("$.data.document.nearDuplicates")).isEmpty();
     }
 
+    /** Without the owner's lock, each transaction would miss the other's uncommitted bands. */
+    @Test
+    void twoNearIdenticalDocumentsRecordedAtOnceFindEachOther() throws Exception {
+        var ownerId = new org.kglab.identity.UserId(owner.userId());
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (int round = 0; round < 5; round++) {
+                DocumentId a = DocumentId.parse(api.uploadText("a.txt", SampleTexts.text(100 + round, 500)));
+                DocumentId b = DocumentId.parse(api.uploadText("b.txt", SampleTexts.text(200 + round, 500)));
+                String shared = SampleTexts.text(300 + round, 500);
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var first = pool.submit(() -> {
+                    start.await();
+                    return nearDuplicates.record(a, ownerId, shared);
+                });
+                var second = pool.submit(() -> {
+                    start.await();
+                    return nearDuplicates.record(b, ownerId, shared);
+                });
+                start.countDown();
+                assertThat(first.get() + second.get()).as("round " + round).isEqualTo(1);
+                assertThat(stores.count("SELECT count(*) FROM near_duplicates WHERE '" + a + "' IN (document_id, "
+                        + "duplicate_of) AND '" + b + "' IN (document_id, duplicate_of)")).isEqualTo(1);
+            }
+        }
+    }
+
     @Test
     void theListIsBoundedAndOrderedBySimilarity() {
         String original = api.uploadText("original.txt", SampleTexts.text(9, 2_000));
