@@ -3,7 +3,7 @@ package org.kglab.duplicates;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.annotation.Query;
 import org.kglab.documents.DocumentId;
-import org.kglab.identity.UserId;
+import org.kglab.identity.access.UserId;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 

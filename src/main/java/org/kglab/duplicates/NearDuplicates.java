@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 import org.kglab.documents.Document;
 import org.kglab.documents.DocumentId;
 import org.kglab.documents.DocumentService;
-import org.kglab.identity.Caller;
-import org.kglab.identity.Scope;
-import org.kglab.identity.UserId;
+import org.kglab.identity.access.Caller;
+import org.kglab.identity.access.Scope;
+import org.kglab.identity.access.UserId;
 
 import java.sql.Connection;
 import java.time.Clock;

@@ -6,8 +6,8 @@ import org.kglab.documents.DocumentService;
 import org.kglab.documents.NewDocument;
 import org.kglab.documents.Visibility;
 import org.kglab.duplicates.NearDuplicates;
-import org.kglab.identity.Caller;
-import org.kglab.identity.Scope;
+import org.kglab.identity.access.Caller;
+import org.kglab.identity.access.Scope;
 import org.kglab.platform.Failure;
 
 import java.io.InputStream;

@@ -108,13 +108,13 @@ class NearDuplicatesIT extends IntegrationTest {
         String original = api.uploadText("original.txt", SampleTexts.text(7, 800));
         String copy = api.uploadText("copy.txt", SampleTexts.withFivePercentCut(7, 800));
 
-        assertThat(nearDuplicates.record(DocumentId.parse(copy), new org.kglab.identity.UserId(owner.userId()),
+        assertThat(nearDuplicates.record(DocumentId.parse(copy), new org.kglab.identity.access.UserId(owner.userId()),
                 SampleTexts.withFivePercentCut(7, 800))).isEqualTo(1);
         assertThat(stores.count("SELECT count(*) FROM near_duplicates")).isEqualTo(1);
         assertThat(stores.count("SELECT count(*) FROM near_duplicate_bands")).isEqualTo(2L * Bands.BANDS);
 
         // Its text changed completely: the link goes.
-        assertThat(nearDuplicates.record(DocumentId.parse(copy), new org.kglab.identity.UserId(owner.userId()),
+        assertThat(nearDuplicates.record(DocumentId.parse(copy), new org.kglab.identity.access.UserId(owner.userId()),
                 SampleTexts.text(8, 800))).isZero();
         assertThat(stores.count("SELECT count(*) FROM near_duplicates")).isZero();
         assertThat(nearDuplicatesOf(original, null).<List<Object>>read("$.data.document.nearDuplicates")).isEmpty();
@@ -123,7 +123,7 @@ class NearDuplicatesIT extends IntegrationTest {
     /** Without the owner's lock, each transaction would miss the other's uncommitted bands. */
     @Test
     void twoNearIdenticalDocumentsRecordedAtOnceFindEachOther() throws Exception {
-        var ownerId = new org.kglab.identity.UserId(owner.userId());
+        var ownerId = new org.kglab.identity.access.UserId(owner.userId());
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
             for (int round = 0; round < 5; round++) {
                 DocumentId a = DocumentId.parse(api.uploadText("a.txt", SampleTexts.text(100 + round, 500)));

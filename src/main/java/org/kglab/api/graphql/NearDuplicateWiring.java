@@ -11,7 +11,7 @@ import org.kglab.documents.Document;
 import org.kglab.documents.DocumentId;
 import org.kglab.duplicates.NearDuplicate;
 import org.kglab.duplicates.NearDuplicates;
-import org.kglab.identity.Caller;
+import org.kglab.identity.access.Caller;
 
 import java.util.HashMap;
 import java.util.List;
