@@ -16,6 +16,7 @@ import org.kglab.identity.access.Caller;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -59,16 +60,16 @@ final class NearDuplicateWiring implements FeatureWiring {
     }
 
     private CompletableFuture<List<NearDuplicate>> nearDuplicates(DataFetchingEnvironment env) {
-        Integer given = env.getArgument("first");
+        Integer given = Arguments.optional(env, "first");
         int first = given == null ? DEFAULT_FIRST : given;
         if (first < 1 || first > NearDuplicates.MAX_LISTED) {
             throw new InvalidArgument("'first' of nearDuplicates must be between 1 and " + NearDuplicates.MAX_LISTED
                     + ", got " + first + ".");
         }
-        Document source = env.getSource();
-        DataLoader<Key, List<NearDuplicate>> loader = env.getDataLoader(LOADER);
-        return loader.load(new Key(source.documentId(), first),
-                GraphQLCaller.require(env));
+        Document source = Arguments.source(env);
+        DataLoader<Key, List<NearDuplicate>> loader = Objects.requireNonNull(env.getDataLoader(LOADER),
+                "the near-duplicate loader is registered for every request");
+        return loader.load(new Key(source.documentId(), first), GraphQLCaller.require(env));
     }
 
     private record Key(DocumentId id, int first) {
