@@ -34,8 +34,8 @@ class ArchitectureTest {
 
     private static final String[] FEATURES = {
             "org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.chunks..", "org.kglab.embedding..",
-            "org.kglab.graph..", "org.kglab.sync..", "org.kglab.identity..", "org.kglab.audit..", "org.kglab.mail..",
-            "org.kglab.platform..", "org.kglab.jobs.."};
+            "org.kglab.duplicates..", "org.kglab.graph..", "org.kglab.sync..", "org.kglab.identity..", "org.kglab.audit..",
+            "org.kglab.mail..", "org.kglab.platform..", "org.kglab.jobs.."};
 
     @Test
     void featuresNeverDependOnTheApiLayer() {
@@ -54,7 +54,7 @@ class ArchitectureTest {
     @Test
     void featuresDoNotKnowAboutTheSyncBridge() {
         noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.chunks..",
-                        "org.kglab.embedding..", "org.kglab.graph..", "org.kglab.platform..")
+                        "org.kglab.embedding..", "org.kglab.duplicates..", "org.kglab.graph..", "org.kglab.platform..")
                 .should().dependOnClassesThat().resideInAPackage("org.kglab.sync..")
                 .check(CLASSES);
     }
@@ -63,7 +63,7 @@ class ArchitectureTest {
     void identityKnowsNothingOfTheDataItProtects() {
         noClasses().that().resideInAPackage("org.kglab.identity..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
-                        "org.kglab.chunks..", "org.kglab.embedding..", "org.kglab.graph..", "org.kglab.sync..")
+                        "org.kglab.chunks..", "org.kglab.embedding..", "org.kglab.duplicates..", "org.kglab.graph..", "org.kglab.sync..")
                 .check(CLASSES);
     }
 
@@ -105,9 +105,10 @@ class ArchitectureTest {
     void storesDoNotKnowEachOther() {
         noClasses().that().resideInAPackage("org.kglab.graph..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
-                        "org.kglab.chunks..")
+                        "org.kglab.chunks..", "org.kglab.duplicates..")
                 .check(CLASSES);
-        noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.chunks..")
+        noClasses().that().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.chunks..",
+                        "org.kglab.duplicates..")
                 .should().dependOnClassesThat().resideInAPackage("org.kglab.graph..")
                 .check(CLASSES);
     }
@@ -130,6 +131,14 @@ class ArchitectureTest {
                 .check(CLASSES);
         noClasses().that().resideInAPackage("org.kglab.chunks..")
                 .should().dependOnClassesThat().resideInAPackage("org.kglab.ingestion..")
+                .check(CLASSES);
+    }
+
+    /** Near-duplicates build on documents; documents know nothing of them. */
+    @Test
+    void documentsDoNotKnowTheirNearDuplicates() {
+        noClasses().that().resideInAPackage("org.kglab.documents..")
+                .should().dependOnClassesThat().resideInAPackage("org.kglab.duplicates..")
                 .check(CLASSES);
     }
 

@@ -143,10 +143,23 @@ public class ChunkService {
             } catch (SQLException e) {
                 throw new IllegalStateException("Storing the chunks of document " + documentId + " failed", e);
             }
-            replaced.publishEvent(new ChunksReplaced(documentId, version,
-                    rows.stream().map(r -> new ChunksReplaced.Ref(r.chunk().id(), r.chunk().ordinal())).toList()));
+            // A document still being ingested is not in the graph yet: its chunks go there with it, in the
+            // transaction that makes it READY (see current()).
+            if (chunks.stateOf(documentId.value()).map(ChunkState::ready).orElse(false)) {
+                replaced.publishEvent(new ChunksReplaced(documentId, version,
+                        rows.stream().map(r -> new ChunksReplaced.Ref(r.chunk().id(), r.chunk().ordinal())).toList()));
+            }
             return true;
         });
+    }
+
+    /**
+     * The document's chunks as they are now, as the graph should hold them: announced with the document when it
+     * becomes READY. Empty (version 0) for a document that has none or is gone.
+     */
+    public ChunksReplaced current(DocumentId documentId) {
+        long version = chunks.stateOf(documentId.value()).map(ChunkState::version).orElse(0L);
+        return new ChunksReplaced(documentId, version, chunks.refsOfDocument(documentId.value()));
     }
 
     /** A page of one document's chunks in reading order; empty if the viewer cannot see the document. */

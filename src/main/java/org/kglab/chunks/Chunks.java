@@ -21,6 +21,13 @@ interface Chunks extends GenericRepository<Chunk, UUID> {
     @Query("SELECT chunks_version FROM documents WHERE id = :documentId FOR UPDATE")
     Optional<Long> lockVersion(UUID documentId);
 
+    /** The document's chunk version, and whether it is READY (only a READY document is in the graph). */
+    @Query("SELECT chunks_version AS version, status = 'READY' AS ready FROM documents WHERE id = :documentId")
+    Optional<ChunkState> stateOf(UUID documentId);
+
+    @Query("SELECT id, ordinal FROM chunks WHERE document_id = :documentId ORDER BY ordinal")
+    List<ChunksReplaced.Ref> refsOfDocument(UUID documentId);
+
     @Query("UPDATE documents SET chunks_version = :version WHERE id = :documentId")
     int setVersion(UUID documentId, long version);
 

@@ -1,5 +1,6 @@
 package org.kglab.chunks;
 
+import io.micronaut.core.annotation.Introspected;
 import org.kglab.documents.DocumentId;
 
 import java.util.List;
@@ -17,6 +18,7 @@ public record ChunksReplaced(DocumentId documentId, long version, List<Ref> chun
     }
 
     /** What the graph keeps of a chunk. */
+    @Introspected
     public record Ref(UUID id, int ordinal) {
     }
 }

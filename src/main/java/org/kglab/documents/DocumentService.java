@@ -98,6 +98,17 @@ public class DocumentService {
         return documents.findVisible(id.value(), viewer.id().value()).orElseThrow(() -> new DocumentNotFound(id));
     }
 
+    /** The documents of {@code ids} that the caller may see, in one query; the others are absent from the map. */
+    public Map<DocumentId, Document> visible(Caller viewer, Collection<DocumentId> ids) {
+        viewer.require(Scope.READ);
+        List<UUID> keys = ids.stream().map(DocumentId::value).distinct().toList();
+        Map<DocumentId, Document> found = HashMap.newHashMap(keys.size());
+        if (!keys.isEmpty()) {
+            documents.findVisibleIn(keys, viewer.id().value()).forEach(d -> found.put(d.documentId(), d));
+        }
+        return found;
+    }
+
     public Page<Document> page(Caller viewer, PageRequest request) {
         viewer.require(Scope.READ);
         int limit = request.first() + 1;
@@ -155,7 +166,7 @@ public class DocumentService {
                     extracted.truncated(), extracted.textless()) == 0) {
                 throw new DocumentNotFound(id);
             }
-            documents.setExtractor(id.value(), extracted.extractor());
+            documents.setExtractor(id.value(), extracted.extractor(), extracted.language());
             return null;
         });
     }

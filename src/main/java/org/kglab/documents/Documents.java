@@ -67,8 +67,8 @@ interface Documents extends GenericRepository<Document, UUID> {
                           @Nullable UUID feedId, @Nullable UUID uploadedBy, @Nullable UUID apiKeyId,
                           @Nullable Instant fetchedAt, String pipelineVersion);
 
-    @Query("UPDATE document_provenance SET extractor = :extractor WHERE document_id = :documentId")
-    void setExtractor(UUID documentId, String extractor);
+    @Query("UPDATE document_provenance SET extractor = :extractor, language = :language WHERE document_id = :documentId")
+    void setExtractor(UUID documentId, String extractor, @Nullable String language);
 
     @Query("UPDATE document_provenance SET ingested_at = :ingestedAt WHERE document_id = :documentId")
     void setIngestedAt(UUID documentId, Instant ingestedAt);
@@ -102,6 +102,14 @@ interface Documents extends GenericRepository<Document, UUID> {
     @Query("""
             SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
                    textless, status, failure_reason
+            FROM documents
+            WHERE id IN (:ids) AND visible_to(owner_id, visibility, :viewer)
+            """)
+    List<Document> findVisibleIn(Collection<UUID> ids, UUID viewer);
+
+    @Query("""
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
+                   textless
             FROM documents
             WHERE visible_to(owner_id, visibility, :viewer)
             ORDER BY created_at DESC, id DESC

@@ -7,16 +7,21 @@ import org.kglab.documents.PipelineDocument;
 import org.kglab.jobs.Progress;
 import org.kglab.jobs.Stage;
 
-/** Reads the text of the document's file (in a bounded extraction process) and stores it with the document. */
+/**
+ * Reads the text of the document's file (in a bounded extraction process) and stores it with the document and its
+ * detected language.
+ */
 @Singleton
 final class ExtractionStep implements PipelineStep {
 
     private final TikaExtractor extractor;
     private final DocumentService documents;
+    private final LanguageDetector languages;
 
-    ExtractionStep(TikaExtractor extractor, DocumentService documents) {
+    ExtractionStep(TikaExtractor extractor, DocumentService documents, LanguageDetector languages) {
         this.extractor = extractor;
         this.documents = documents;
+        this.languages = languages;
     }
 
     @Override
@@ -37,7 +42,7 @@ final class ExtractionStep implements PipelineStep {
         Extraction extraction = extractor.extract(document.file(), fileName);
         progress.advance(9, 10);
         var text = new ExtractedText(extraction.title(), extraction.mediaType(), extraction.text(),
-                extraction.truncated(), extraction.textless(), TikaExtractor.NAME);
+                extraction.truncated(), extraction.textless(), TikaExtractor.NAME, languages.detect(extraction.text()));
         documents.recordExtraction(document.id(), text);
         context.extracted(text);
         context.structured(extraction.structured());

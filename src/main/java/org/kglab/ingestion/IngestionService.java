@@ -5,6 +5,7 @@ import org.kglab.documents.Accepted;
 import org.kglab.documents.DocumentService;
 import org.kglab.documents.NewDocument;
 import org.kglab.documents.Visibility;
+import org.kglab.duplicates.NearDuplicates;
 import org.kglab.identity.access.Caller;
 import org.kglab.identity.access.Scope;
 import org.kglab.jobs.Job;

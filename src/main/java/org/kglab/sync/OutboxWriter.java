@@ -3,6 +3,7 @@ package org.kglab.sync;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
+import org.kglab.chunks.ChunkService;
 import org.kglab.chunks.ChunksReplaced;
 import org.kglab.documents.DocumentDeleted;
 import org.kglab.documents.DocumentStored;
@@ -20,15 +21,23 @@ class OutboxWriter {
     private final Outbox outbox;
     private final ObjectMapper json;
 
-    OutboxWriter(Outbox outbox, ObjectMapper json) {
+    private final ChunkService chunks;
+
+    OutboxWriter(Outbox outbox, ObjectMapper json, ChunkService chunks) {
         this.outbox = outbox;
         this.json = json;
+        this.chunks = chunks;
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.BEFORE_COMMIT)
     void on(DocumentStored event) {
         outbox.append(EventType.DOCUMENT, event.id().value(), event.version(), EventType.DOCUMENT_STORED.name(),
                 toJson(DocumentSnapshot.of(event)));
+        // The chunks made while the document was being ingested follow it into the graph.
+        ChunksReplaced current = chunks.current(event.id());
+        if (current.version() > 0) {
+            on(current);
+        }
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.BEFORE_COMMIT)

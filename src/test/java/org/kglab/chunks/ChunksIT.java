@@ -112,11 +112,10 @@ class ChunksIT extends IntegrationTest {
 
     @Test
     void aPdfIsChunkedByPagesNumberedFromOne() {
-        Api.Reply reply = api.upload("report.pdf", Fixtures.pdfPages(
-                "The first page is about graphs.", "The second page is about chunks.", "The third page ends it."));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        String id = api.uploadReady("report.pdf", Fixtures.pdfPages(
+                "The first page is about graphs.", "The second page is about chunks.", "The third page ends it."), null);
 
-        DocumentContext document = api.graphql("documentChunks", Map.of("id", reply.json().read("$.documentId")));
+        DocumentContext document = api.graphql("documentChunks", Map.of("id", id));
         String text = document.read("$.data.document.text");
         List<Map<String, Object>> chunks = document.read("$.data.document.chunks.edges[*].node");
 
@@ -228,7 +227,8 @@ class ChunksIT extends IntegrationTest {
     void anEmptyTextHasNoChunks() {
         Api.Reply reply = api.upload("blank.txt", Fixtures.text("   \n\n  "));
 
-        if (reply.status() == 201) {
+        if (reply.status() == 202) {
+            api.awaitJobEnd(reply.json().read("$.jobId"));
             assertThat(stores.count("SELECT count(*) FROM chunks")).isZero();
         } else {
             assertThat(reply.status()).isBetween(400, 499);
@@ -236,7 +236,8 @@ class ChunksIT extends IntegrationTest {
     }
 
     private List<String> headingPaths(Api.Reply upload) {
-        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(202);
+        assertThat(api.awaitJobEnd(upload.json().read("$.jobId")).<String>read("$.state")).isEqualTo("SUCCEEDED");
         return api.graphql("documentChunks", Map.of("id", upload.json().read("$.documentId")))
                 .read("$.data.document.chunks.edges[*].node.headingPath");
     }

@@ -76,7 +76,8 @@ class CrashRecoveryIT extends IntegrationTest {
         assertThat(ended.<Integer>read("$.attempt")).isEqualTo(2);
         assertThat(api.documentStatus(reply.json().read("$.documentId"))).isEqualTo("READY");
         assertThat(stores.count("SELECT count(*) FROM documents")).isEqualTo(1);
-        assertThat(stores.count("SELECT count(*) FROM outbox")).isEqualTo(1);
+        // One entry for the document and one for its chunks: the killed attempt wrote none.
+        assertThat(stores.count("SELECT count(*) FROM outbox")).isEqualTo(2);
         assertThat(stores.count("SELECT count(*) FROM scheduled_tasks")).isZero();
     }
 
@@ -95,7 +96,8 @@ class CrashRecoveryIT extends IntegrationTest {
             assertThat(ended.<Integer>read("$.attempt")).as("run exactly once").isEqualTo(1);
         }
         assertThat(stores.count("SELECT count(*) FROM documents WHERE status = 'READY'")).isEqualTo(8);
-        assertThat(stores.count("SELECT count(*) FROM outbox")).isEqualTo(8);
+        // Each document's entry and its chunks' entry, once.
+        assertThat(stores.count("SELECT count(*) FROM outbox")).isEqualTo(16);
     }
 
     /** The service's jar as another instance: same database, files and graph; jobs only, on a port of its own. */

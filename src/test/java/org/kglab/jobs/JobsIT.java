@@ -346,7 +346,8 @@ class JobsIT extends IntegrationTest {
         assertThat(ended.<Integer>read("$.attempt")).isEqualTo(2);
         assertThat(api.documentStatus(reply.json().read("$.documentId"))).isEqualTo("READY");
         assertThat(stores.count("SELECT count(*) FROM documents")).isEqualTo(1);
-        assertThat(stores.count("SELECT count(*) FROM outbox")).isEqualTo(1);
+        // One entry for the document and one for its chunks.
+        assertThat(stores.count("SELECT count(*) FROM outbox")).isEqualTo(2);
         assertThat(stores.count("SELECT count(*) FROM scheduled_tasks")).isZero();
     }
 

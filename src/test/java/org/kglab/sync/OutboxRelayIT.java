@@ -251,7 +251,8 @@ class OutboxRelayIT extends IntegrationTest {
             assertThatThrownBy(() -> documents.delete(owner.caller(), Origin.SERVICE,
                     new DocumentId(UUID.fromString(kept)))).isInstanceOf(RuntimeException.class);
             assertThat(api.documentStatus(upload.json().read("$.documentId"))).isEqualTo("PROCESSING");
-            assertThat(stores.count("SELECT count(*) FROM outbox")).isEqualTo(1);
+            // The kept document's entries (the document and its chunks) only.
+            assertThat(stores.count("SELECT count(*) FROM outbox")).isEqualTo(2);
         } finally {
             stores.sql("ALTER TABLE outbox DROP CONSTRAINT refuse_entries");
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.kglab.chunks.ChunkService;
 import org.kglab.documents.DocumentId;
 import org.kglab.documents.PageRequest;
+import org.kglab.duplicates.SampleTexts;
 import org.kglab.graph.GraphStore;
 import org.kglab.support.Api;
 import org.kglab.support.Eventually;
@@ -184,6 +185,32 @@ class IsolationIT extends IntegrationTest {
         assertThat(reply.json().<String>read("$.duplicateOf")).isNull();
         assertThat(reply.json().<String>read("$.documentId")).isNotEqualTo(alicePrivate);
         assertThat(reply.body()).doesNotContain(alicePrivate);
+    }
+
+    @Test
+    void nearDuplicatesShowOnlyWhatTheViewerMaySeeAndNeverCrossOwners() {
+        String text = SampleTexts.text(1, 1_000);
+        api.actAs(alice);
+        String shared = uploaded(api.upload("shared.txt", Fixtures.text(text), "PUBLIC"));
+        String privateCopy = uploaded(api.upload("copy.txt", Fixtures.text(SampleTexts.withFivePercentCut(1, 1_000)),
+                "PRIVATE"));
+        // Not the same bytes (that would be the same document), the same text.
+        String publicCopy = uploaded(api.upload("public-copy.txt", Fixtures.text(text + "\n"), "PUBLIC"));
+        assertThat(nearDuplicateIds(shared)).containsExactlyInAnyOrder(privateCopy, publicCopy);
+
+        api.actAs(bob);
+        String bobsCopy = uploaded(api.upload("bob.txt", Fixtures.text(text), "PUBLIC"));
+        assertThat(nearDuplicateIds(shared)).containsExactly(publicCopy);
+        assertThat(nearDuplicateIds(bobsCopy)).isEmpty();
+        DocumentContext ofPrivate = api.graphql("nearDuplicates", Map.of("id", privateCopy));
+        assertThat(ofPrivate.<String>read("$.errors[0].extensions.classification")).isEqualTo("NOT_FOUND");
+        assertThat(ofPrivate.jsonString()).doesNotContain(shared);
+        assertThat(stores.count("SELECT count(*) FROM near_duplicates WHERE owner_id <> '" + alice.userId() + "'"))
+                .isZero();
+    }
+
+    private List<String> nearDuplicateIds(String id) {
+        return api.graphql("nearDuplicates", Map.of("id", id)).read("$.data.document.nearDuplicates[*].document.id");
     }
 
     /** An accepted upload, once its job has made it READY. */
