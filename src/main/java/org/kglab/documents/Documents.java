@@ -109,7 +109,7 @@ interface Documents extends GenericRepository<Document, UUID> {
 
     @Query("""
             SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
-                   textless
+                   textless, status, failure_reason
             FROM documents
             WHERE visible_to(owner_id, visibility, :viewer)
             ORDER BY created_at DESC, id DESC

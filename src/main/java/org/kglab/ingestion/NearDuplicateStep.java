@@ -39,6 +39,5 @@ final class NearDuplicateStep implements PipelineStep {
         }
         nearDuplicates.record(context.document().id(), new UserId(context.document().document().ownerId()),
                 text.text());
-        progress.advance(1, 1);
     }
 }

@@ -36,7 +36,7 @@ class OutboxWriter {
         // The chunks made while the document was being ingested follow it into the graph.
         ChunksReplaced current = chunks.current(event.id());
         if (current.version() > 0) {
-            on(current);
+            append(current);
         }
     }
 
@@ -48,6 +48,10 @@ class OutboxWriter {
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.BEFORE_COMMIT)
     void on(ChunksReplaced event) {
+        append(event);
+    }
+
+    private void append(ChunksReplaced event) {
         outbox.append(EventType.DOCUMENT, event.documentId().value(), event.version(),
                 EventType.CHUNKS_REPLACED.name(), toJson(ChunksSnapshot.of(event)));
     }

@@ -33,11 +33,28 @@ public final class Stores {
     }
 
     public void clear() {
-        sql("TRUNCATE near_duplicates, near_duplicate_bands, near_duplicate_signatures, chunks, scheduled_tasks, ingestion_jobs, document_provenance, documents, outbox, refresh_tokens, account_tokens, api_keys, audit_log, external_identities, "
+        truncate("TRUNCATE near_duplicates, near_duplicate_bands, near_duplicate_signatures, chunks, scheduled_tasks, ingestion_jobs, document_provenance, documents, outbox, refresh_tokens, account_tokens, api_keys, audit_log, external_identities, "
                 + "users RESTART IDENTITY");
         cypher("MATCH (n) DETACH DELETE n");
         deleteTree(storage.files());
         deleteTree(storage.staging());
+    }
+
+    /**
+     * A job of the previous test may still be finishing while the tables are emptied; PostgreSQL then breaks the
+     * deadlock by failing one side. The job retries on its own; so does this.
+     */
+    private void truncate(String sql) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute(sql);
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     public long count(String sql) {
