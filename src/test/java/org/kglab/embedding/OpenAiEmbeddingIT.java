@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kglab.platform.Failure;
 import org.kglab.support.Api;
+import org.kglab.support.Eventually;
 import org.kglab.support.Fixtures;
 import org.kglab.support.IntegrationTest;
 
@@ -131,14 +132,22 @@ class OpenAiEmbeddingIT extends IntegrationTest {
     }
 
     @Test
-    void anUploadIsStoredWhileTheServiceFailsButGetsNoChunks() {
+    void anUploadWhoseEmbeddingFailsIsRetriedOnceTheServiceAnswers() {
         answer = "error";
 
         Api.Reply reply = api.upload("notes.md", Fixtures.text("# One\nFirst part."));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        String job = reply.json().read("$.jobId");
 
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        assertThat(stores.count("SELECT count(*) FROM documents")).isEqualTo(1);
+        Eventually.await("a failed attempt", () -> "FAILED".equals(api.get("/api/v1/jobs/" + job).json().read("$.state")));
+        assertThat(api.get("/api/v1/jobs/" + job).json().<String>read("$.error")).contains("embedding");
+        assertThat(api.documentStatus(reply.json().read("$.documentId"))).isEqualTo("PROCESSING");
         assertThat(stores.count("SELECT count(*) FROM chunks")).isZero();
+
+        answer = "ok";
+        assertThat(api.awaitJobEnd(job).<String>read("$.state")).isEqualTo("SUCCEEDED");
+        assertThat(api.documentStatus(reply.json().read("$.documentId"))).isEqualTo("READY");
+        assertThat(stores.count("SELECT count(*) FROM chunks WHERE embedding IS NOT NULL")).isPositive();
     }
 
     private HttpServer start() {

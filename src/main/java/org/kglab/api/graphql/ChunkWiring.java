@@ -4,9 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoader;
-import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
-import org.dataloader.MappedBatchLoaderWithContext;
 import org.kglab.chunks.Chunk;
 import org.kglab.chunks.ChunkService;
 import org.kglab.documents.Document;
@@ -42,10 +40,7 @@ final class ChunkWiring implements FeatureWiring {
 
     @Override
     public void registerLoaders(DataLoaderRegistry registry) {
-        DataLoader<ChunkPage, Page<Chunk>> loader = DataLoaderFactory.newMappedDataLoader(
-                (MappedBatchLoaderWithContext<ChunkPage, Page<Chunk>>) (keys, environment) -> CompletableFuture
-                        .completedFuture(load((Caller) environment.getKeyContextsList().getFirst(), keys)));
-        registry.register(CHUNKS_LOADER, loader);
+        registry.register(CHUNKS_LOADER, CallerLoaders.mapped(this::load));
     }
 
     /** One query per distinct page request (usually one: a page of documents asks the same of each). */

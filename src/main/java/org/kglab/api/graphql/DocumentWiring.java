@@ -4,9 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoader;
-import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
-import org.dataloader.MappedBatchLoaderWithContext;
 import org.kglab.documents.Document;
 import org.kglab.documents.DocumentId;
 import org.kglab.documents.DocumentText;
@@ -60,15 +58,8 @@ final class DocumentWiring implements FeatureWiring {
     @Override
     public void registerLoaders(DataLoaderRegistry registry) {
         // The caller travels as each key's context: every key of one request has the same caller.
-        DataLoader<TextSlice, DocumentText> texts = DataLoaderFactory.newMappedDataLoader(
-                (MappedBatchLoaderWithContext<TextSlice, DocumentText>) (slices, environment) -> CompletableFuture
-                        .completedFuture(loadTexts((Caller) environment.getKeyContextsList().getFirst(), slices)));
-        registry.register(TEXT_LOADER, texts);
-        DataLoader<DocumentId, Provenance> provenances = DataLoaderFactory.newMappedDataLoader(
-                (MappedBatchLoaderWithContext<DocumentId, Provenance>) (ids, environment) -> CompletableFuture
-                        .completedFuture(documents.provenances((Caller) environment.getKeyContextsList().getFirst(),
-                                ids)));
-        registry.register(PROVENANCE_LOADER, provenances);
+        registry.register(TEXT_LOADER, CallerLoaders.mapped(this::loadTexts));
+        registry.register(PROVENANCE_LOADER, CallerLoaders.mapped(documents::provenances));
     }
 
     private static CompletableFuture<Provenance> provenance(DataFetchingEnvironment env) {

@@ -4,9 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import org.dataloader.DataLoader;
-import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
-import org.dataloader.MappedBatchLoaderWithContext;
 import org.kglab.documents.Document;
 import org.kglab.documents.DocumentId;
 import org.kglab.duplicates.NearDuplicate;
@@ -42,10 +40,7 @@ final class NearDuplicateWiring implements FeatureWiring {
 
     @Override
     public void registerLoaders(DataLoaderRegistry registry) {
-        DataLoader<Key, List<NearDuplicate>> loader = DataLoaderFactory.newMappedDataLoader(
-                (MappedBatchLoaderWithContext<Key, List<NearDuplicate>>) (keys, environment) -> CompletableFuture
-                        .completedFuture(load((Caller) environment.getKeyContextsList().getFirst(), keys)));
-        registry.register(LOADER, loader);
+        registry.register(LOADER, CallerLoaders.mapped(this::load));
     }
 
     /** One query per distinct list size (usually one per request). */
