@@ -33,7 +33,7 @@ public final class Stores {
     }
 
     public void clear() {
-        sql("TRUNCATE documents, outbox, refresh_tokens, account_tokens, api_keys, audit_log, external_identities, "
+        sql("TRUNCATE feed_items, feeds, document_sources, documents, outbox, refresh_tokens, account_tokens, api_keys, audit_log, external_identities, "
                 + "users RESTART IDENTITY");
         cypher("MATCH (n) DETACH DELETE n");
         deleteTree(storage.files());
