@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.kglab.platform.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +46,8 @@ final class FeedPoller {
                 due = claim();
                 due.forEach(polls::poll);
             } while (due.size() == properties.batch());
-        } catch (Failure | io.micronaut.data.exceptions.DataAccessException e) {
+        } catch (RuntimeException e) {
+            // The database away (or the service stopping): the next tick tries again.
             LOG.warn("Feed polling stopped for this tick: {}", e.getMessage());
         }
     }
