@@ -19,8 +19,11 @@ import java.lang.classfile.ClassModel;
 import java.lang.classfile.constantpool.ClassEntry;
 import java.lang.classfile.constantpool.PoolEntry;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The package rules a newcomer relies on to find their way: enforced, not just written down. */
 class ArchitectureTest {
@@ -61,6 +64,31 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
                         "org.kglab.graph..", "org.kglab.sync..")
                 .check(CLASSES);
+    }
+
+    /**
+     * Identity is entered through one door: other features know who is calling, with which roles and
+     * scopes, and nothing of tokens, accounts or keys. Only the edge and the application's entry point
+     * see further in.
+     */
+    @Test
+    void featuresSeeIdentityOnlyThroughItsAccessDoor() {
+        noClasses().that().resideOutsideOfPackages("org.kglab", "org.kglab.api..", "org.kglab.identity..")
+                .should().dependOnClassesThat(resideInAPackage("org.kglab.identity..")
+                        .and(not(resideInAPackage("org.kglab.identity.access.."))))
+                .check(CLASSES);
+    }
+
+    /** Dependencies between the top-level packages point one way; a new package is covered as it lands. */
+    @Test
+    void topLevelPackagesAreFreeOfCycles() {
+        slices().matching("org.kglab.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** The same inside identity: its rooms stand on each other, never in a circle. */
+    @Test
+    void identityRoomsAreFreeOfCycles() {
+        slices().matching("org.kglab.identity.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     /** Everything may record to the audit trail or send mail; those two know nothing of anyone in return. */

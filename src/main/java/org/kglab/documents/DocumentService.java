@@ -6,8 +6,8 @@ import jakarta.inject.Singleton;
 import org.kglab.audit.AuditAction;
 import org.kglab.audit.AuditLog;
 import org.kglab.audit.Origin;
-import org.kglab.identity.Caller;
-import org.kglab.identity.Scope;
+import org.kglab.identity.access.Caller;
+import org.kglab.identity.access.Scope;
 import org.kglab.platform.paging.Cursors;
 import org.kglab.platform.paging.Page;
 

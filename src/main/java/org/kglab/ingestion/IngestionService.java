@@ -5,9 +5,9 @@ import org.kglab.documents.Document;
 import org.kglab.documents.DocumentService;
 import org.kglab.documents.NewDocument;
 import org.kglab.documents.Visibility;
-import org.kglab.identity.Caller;
-import org.kglab.identity.Scope;
 import org.jspecify.annotations.Nullable;
+import org.kglab.identity.access.Caller;
+import org.kglab.identity.access.Scope;
 import org.kglab.platform.Failure;
 
 import java.io.IOException;

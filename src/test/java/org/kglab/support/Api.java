@@ -15,9 +15,9 @@ import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 import org.jspecify.annotations.Nullable;
-import org.kglab.identity.Caller;
-import org.kglab.identity.Role;
-import org.kglab.identity.UserId;
+import org.kglab.identity.access.Caller;
+import org.kglab.identity.access.Role;
+import org.kglab.identity.access.UserId;
 
 import java.io.IOException;
 import java.io.InputStream;

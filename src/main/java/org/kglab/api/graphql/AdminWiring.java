@@ -5,9 +5,9 @@ import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import org.kglab.audit.AuditAction;
 import org.kglab.audit.AuditEntry;
-import org.kglab.identity.Administration;
-import org.kglab.identity.Role;
-import org.kglab.identity.User;
+import org.kglab.identity.access.Role;
+import org.kglab.identity.admin.Administration;
+import org.kglab.identity.user.User;
 import org.kglab.platform.paging.Cursors;
 import org.kglab.platform.paging.Page;
 

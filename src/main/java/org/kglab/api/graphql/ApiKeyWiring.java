@@ -3,10 +3,10 @@ package org.kglab.api.graphql;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import org.kglab.identity.ApiKey;
-import org.kglab.identity.ApiKeyService;
-import org.kglab.identity.CreatedApiKey;
-import org.kglab.identity.Scope;
+import org.kglab.identity.access.Scope;
+import org.kglab.identity.apikey.ApiKey;
+import org.kglab.identity.apikey.ApiKeyService;
+import org.kglab.identity.apikey.CreatedApiKey;
 
 import java.time.OffsetDateTime;
 import java.util.EnumSet;

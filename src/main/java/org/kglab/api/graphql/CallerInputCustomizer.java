@@ -11,7 +11,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import org.kglab.audit.Origin;
-import org.kglab.identity.Callers;
+import org.kglab.identity.access.Callers;
 import org.reactivestreams.Publisher;
 
 /** Hands the caller that the security filter authenticated from the HTTP request to the GraphQL execution. */

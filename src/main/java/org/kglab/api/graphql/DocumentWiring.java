@@ -12,7 +12,7 @@ import org.kglab.documents.DocumentId;
 import org.kglab.documents.DocumentText;
 import org.kglab.documents.DocumentService;
 import org.kglab.documents.PageRequest;
-import org.kglab.identity.Caller;
+import org.kglab.identity.access.Caller;
 
 import java.util.HashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.micronaut.http.MutableHttpResponse;
 import org.jspecify.annotations.Nullable;
 import org.kglab.audit.Origin;
-import org.kglab.identity.Caller;
+import org.kglab.identity.access.Caller;
 
 /**
  * What GraphQL execution knows of the HTTP exchange, kept in the GraphQL context: the {@link Caller},

@@ -2,11 +2,11 @@ package org.kglab.api.graphql;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import org.kglab.identity.AccountService;
-import org.kglab.identity.IdentityService;
-import org.kglab.identity.Role;
-import org.kglab.identity.TokenPair;
-import org.kglab.identity.User;
+import org.kglab.identity.access.Role;
+import org.kglab.identity.account.AccountService;
+import org.kglab.identity.account.IdentityService;
+import org.kglab.identity.token.TokenPair;
+import org.kglab.identity.user.User;
 
 import java.util.List;
 

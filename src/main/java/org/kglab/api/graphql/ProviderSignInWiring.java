@@ -2,7 +2,7 @@ package org.kglab.api.graphql;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import org.kglab.identity.ProviderSignIn;
+import org.kglab.identity.oidc.ProviderSignIn;
 
 /** The GraphQL end of a sign-in through an external provider: the one-time code becomes tokens. */
 @Singleton

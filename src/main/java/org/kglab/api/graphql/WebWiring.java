@@ -9,7 +9,7 @@ import org.dataloader.DataLoaderRegistry;
 import org.dataloader.MappedBatchLoaderWithContext;
 import org.kglab.documents.Document;
 import org.kglab.documents.Visibility;
-import org.kglab.identity.Caller;
+import org.kglab.identity.access.Caller;
 import org.kglab.ingestion.DocumentSource;
 import org.kglab.ingestion.IngestionService;
 import org.kglab.ingestion.web.UrlIngestion;

@@ -26,7 +26,7 @@ import org.kglab.Application;
 import org.jspecify.annotations.Nullable;
 import org.kglab.documents.Document;
 import org.kglab.documents.Visibility;
-import org.kglab.identity.Callers;
+import org.kglab.identity.access.Callers;
 import org.kglab.ingestion.IngestionService;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;

@@ -10,7 +10,7 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Liveness;
 import io.micronaut.security.authentication.Authentication;
-import org.kglab.identity.Role;
+import org.kglab.identity.access.Role;
 
 import java.security.Principal;
 

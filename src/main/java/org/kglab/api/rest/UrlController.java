@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.kglab.Application;
 import org.kglab.documents.Document;
 import org.kglab.documents.Visibility;
-import org.kglab.identity.Callers;
+import org.kglab.identity.access.Callers;
 import org.kglab.ingestion.web.UrlIngestion;
 
 import java.util.Arrays;

@@ -8,7 +8,6 @@ import io.micronaut.security.oauth2.endpoint.token.response.TokenResponse;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.jspecify.annotations.Nullable;
-import org.kglab.identity.ExternalAccount;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 

@@ -9,7 +9,6 @@ import io.micronaut.security.oauth2.endpoint.token.response.OpenIdClaims;
 import io.micronaut.security.oauth2.endpoint.token.response.OpenIdTokenResponse;
 import jakarta.inject.Singleton;
 import org.jspecify.annotations.Nullable;
-import org.kglab.identity.ExternalAccount;
 import org.reactivestreams.Publisher;
 
 /**

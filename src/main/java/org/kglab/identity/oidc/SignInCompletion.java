@@ -7,9 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import org.kglab.identity.ProviderSignIn;
-import org.kglab.identity.SignInRefused;
-import org.kglab.identity.UserId;
+import org.kglab.identity.access.UserId;
 
 import java.util.Arrays;
 import java.util.Set;

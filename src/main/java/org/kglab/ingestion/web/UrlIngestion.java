@@ -3,8 +3,8 @@ package org.kglab.ingestion.web;
 import jakarta.inject.Singleton;
 import org.kglab.documents.Document;
 import org.kglab.documents.Visibility;
-import org.kglab.identity.Caller;
-import org.kglab.identity.Scope;
+import org.kglab.identity.access.Caller;
+import org.kglab.identity.access.Scope;
 import org.kglab.ingestion.IngestionService;
 
 /** Ingests the content at a URL as the caller's document. */

@@ -1,7 +1,6 @@
 package org.kglab.identity.oidc;
 
 import org.junit.jupiter.api.Test;
-import org.kglab.identity.ExternalAccount;
 import org.kglab.identity.oidc.GitHubApi.GitHubEmail;
 import org.kglab.identity.oidc.GitHubApi.GitHubUser;
 

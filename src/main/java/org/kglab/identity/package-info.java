@@ -1,4 +1,0 @@
-@NullMarked
-package org.kglab.identity;
-
-import org.jspecify.annotations.NullMarked;

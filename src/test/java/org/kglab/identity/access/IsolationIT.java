@@ -1,0 +1,125 @@
+package org.kglab.identity.access;
+
+import com.jayway.jsonpath.DocumentContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kglab.graph.GraphStore;
+import org.kglab.support.Api;
+import org.kglab.support.Eventually;
+import org.kglab.support.Fixtures;
+import org.kglab.support.IntegrationTest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two users, A and B. B must reach nothing of A's private data by any path that exists, and both
+ * must reach public data. Each new way to read data (search, traversal, jobs, …) adds its test here.
+ */
+@MicronautTest(transactional = false)
+class IsolationIT extends IntegrationTest {
+
+    @Inject
+    GraphStore graph;
+
+    private Api.Session alice;
+    private Api.Session bob;
+    private String alicePrivate;
+    private String alicePublic;
+
+    @BeforeEach
+    void twoUsersWithDocuments() {
+        alice = owner;
+        bob = api.signUp("bob@example.org");
+        api.actAs(alice);
+        alicePrivate = uploaded(api.upload("diary.md", Fixtures.text("# Alice's private notes"), "PRIVATE"));
+        alicePublic = uploaded(api.upload("paper.md", Fixtures.text("# Alice's public paper"), "PUBLIC"));
+        Eventually.await("both documents in the graph", () ->
+                graph.findDocument(UUID.fromString(alicePrivate), alice.userId()).isPresent()
+                        && graph.findDocument(UUID.fromString(alicePublic), alice.userId()).isPresent());
+        api.actAs(bob);
+    }
+
+    @Test
+    void theDocumentQueryDoesNotRevealAnotherUsersPrivateDocument() {
+        DocumentContext reply = api.graphql("document", Map.of("id", alicePrivate));
+        assertThat(reply.<Object>read("$.data.document")).isNull();
+        assertThat(reply.<String>read("$.errors[0].extensions.classification")).isEqualTo("NOT_FOUND");
+        assertThat(reply.jsonString()).doesNotContain("private notes").doesNotContain("diary");
+    }
+
+    @Test
+    void theListShowsOnlyOwnAndPublicDocuments() {
+        String bobs = uploaded(api.upload("bob.md", Fixtures.text("# Bob's notes")));
+        List<String> ids = api.graphql("documents", Map.of("first", 100)).read("$.data.documents.edges[*].node.id");
+        assertThat(ids).containsExactlyInAnyOrder(bobs, alicePublic);
+    }
+
+    @Test
+    void deleteCannotTouchAnotherUsersDocuments() {
+        DocumentContext privateDelete = api.graphql("deleteDocument", Map.of("id", alicePrivate));
+        DocumentContext publicDelete = api.graphql("deleteDocument", Map.of("id", alicePublic));
+
+        assertThat(privateDelete.<String>read("$.errors[0].extensions.classification")).isEqualTo("NOT_FOUND");
+        assertThat(publicDelete.<String>read("$.errors[0].extensions.classification")).isEqualTo("FORBIDDEN");
+        assertThat(stores.count("SELECT count(*) FROM documents")).isEqualTo(2);
+        assertThat(stores.count("SELECT count(*) FROM outbox WHERE event_type = 'DOCUMENT_DELETED'")).isZero();
+    }
+
+    @Test
+    void theUploadResponseAndTheNewDocumentBelongToTheUploader() {
+        Api.Reply reply = api.upload("bob.md", Fixtures.text("# Bob's"));
+        assertThat(reply.json().<String>read("$.visibility")).isEqualTo("PRIVATE");
+        String bobs = uploaded(reply);
+
+        api.actAs(alice);
+        assertThat(api.graphql("document", Map.of("id", bobs)).<String>read("$.errors[0].extensions.classification"))
+                .isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void theGraphProjectionKeepsOwnersApart() {
+        assertThat(graph.findDocument(UUID.fromString(alicePrivate), bob.userId())).isEmpty();
+        assertThat(graph.findDocument(UUID.fromString(alicePublic), bob.userId())).isPresent();
+        assertThat(graph.findDocument(UUID.fromString(alicePrivate), alice.userId()).orElseThrow().ownerId())
+                .isEqualTo(alice.userId());
+        assertThat(stores.cypherCount("MATCH (d:Document {ownerId: '" + alice.userId() + "'}) RETURN count(d)"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void publicDocumentsAreReadableByEveryone() {
+        for (Api.Session reader : List.of(alice, bob)) {
+            DocumentContext reply = api.actAs(reader).graphql("document", Map.of("id", alicePublic));
+            assertThat(reply.<String>read("$.data.document.text")).contains("Alice's public paper");
+            assertThat(reply.<String>read("$.data.document.visibility")).isEqualTo("PUBLIC");
+        }
+    }
+
+    @Test
+    void anApiKeyReachesNoMoreThanItsOwnerDoes() {
+        String bobsKey = api.graphql("createApiKey", Map.of("name", "bob's pipeline",
+                "scopes", List.of("READ", "WRITE", "INGEST"))).read("$.data.createApiKey.key");
+        api.actAs(bob.withToken(bobsKey));
+
+        DocumentContext document = api.graphql("document", Map.of("id", alicePrivate));
+        assertThat(document.<String>read("$.errors[0].extensions.classification")).isEqualTo("NOT_FOUND");
+        List<String> ids = api.graphql("documents", Map.of("first", 100)).read("$.data.documents.edges[*].node.id");
+        assertThat(ids).containsExactly(alicePublic);
+        assertThat(api.graphql("deleteDocument", Map.of("id", alicePublic))
+                .<String>read("$.errors[0].extensions.classification")).isEqualTo("FORBIDDEN");
+        String uploaded = uploaded(api.upload("by-key.md", Fixtures.text("# Bob's, through a key")));
+        assertThat(stores.count("SELECT count(*) FROM documents WHERE id = '" + uploaded + "' AND owner_id = '"
+                + bob.userId() + "'")).isEqualTo(1);
+    }
+
+    private static String uploaded(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json().read("$.documentId");
+    }
+}
