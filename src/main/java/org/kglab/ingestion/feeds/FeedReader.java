@@ -32,11 +32,20 @@ final class FeedReader {
     private static final int MAX_KEY_LENGTH = 512;
     /** Entries read from one document; a feed with more is read up to here. */
     private static final int MAX_ENTRIES = 1_000;
+    /** Rome reads a feed into a tree in the service's heap; real feeds are far smaller than this. */
+    static final long MAX_FEED_BYTES = 10L * 1024 * 1024;
 
     private FeedReader() {
     }
 
     static ParsedFeed read(Path file, String contentType, String url) {
+        try {
+            if (Files.size(file) > MAX_FEED_BYTES) {
+                throw InvalidFeed.badRequest("The feed at " + url + " is larger than 10 MB; feeds that large are not read.");
+            }
+        } catch (IOException e) {
+            throw InvalidFeed.unreadable(url, e);
+        }
         try (InputStream in = Files.newInputStream(file); XmlReader reader = new XmlReader(in, contentType, true, null)) {
             SyndFeedInput input = new SyndFeedInput();
             input.setAllowDoctypes(false);

@@ -24,6 +24,12 @@ import java.util.UUID;
 public final class WebSources {
 
     private static final Set<String> PAGE_TYPES = Set.of("text/html", "application/xhtml+xml");
+    /**
+     * Pages larger than this are not reduced to their main content: Readability needs the whole page as a
+     * tree in the service's own heap (several times the page's size). They are ingested as fetched, and
+     * extraction reads them in its separate, bounded process.
+     */
+    static final long MAX_READABLE_BYTES = 5L * 1024 * 1024;
 
     private final SafeHttpFetcher fetcher;
     private final Path staging;
@@ -43,8 +49,9 @@ public final class WebSources {
             throw FetchFailed.status(Urls.parse(url), 304);
         }
         var metadata = new SourceMetadata(url.strip(), content.url().toString(), null, null, null, clock.instant());
-        if (!PAGE_TYPES.contains(content.mediaType())) {
-            return new FetchedSource(content.file(), fileName(content.url(), ""), content.mediaType(), metadata);
+        if (!PAGE_TYPES.contains(content.mediaType()) || content.sizeBytes() > MAX_READABLE_BYTES) {
+            String extension = PAGE_TYPES.contains(content.mediaType()) ? ".html" : "";
+            return new FetchedSource(content.file(), fileName(content.url(), extension), content.mediaType(), metadata);
         }
         try {
             WebPages.ReadablePage page = WebPages.read(content.file(), content.charset(), content.url().toString());
