@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.kglab.identity.oidc.OidcClients;
 
 // Only the health endpoint is enabled at run time, so only it is documented.
 @OpenAPIInclude(classes = HealthEndpoint.class,
@@ -33,10 +32,9 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        // Sign-in providers exist only for the KGLAB_OIDC_* credentials that are set.
+        // Sign-in providers are configured by identity.oidc.ProviderPropertySources, in the bootstrap context.
         Micronaut.build(args)
                 .mainClass(Application.class)
-                .properties(OidcClients.fromEnvironment(System.getenv()))
                 .start();
     }
 }

@@ -1,6 +1,7 @@
 package org.kglab.ingestion;
 
 import jakarta.inject.Singleton;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ final class ExtractionLimits {
                 + "corrupt or truncated.", cause);
     }
 
-    static ExtractionFailed encrypted(Throwable cause) {
+    static ExtractionFailed encrypted(@Nullable Throwable cause) {
         return new ExtractionFailed("The document is encrypted or password-protected, so its text cannot be read. "
                 + "Upload an unprotected copy.", cause);
     }

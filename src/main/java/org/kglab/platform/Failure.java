@@ -2,6 +2,7 @@ package org.kglab.platform;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -50,6 +51,12 @@ public abstract class Failure extends RuntimeException {
 
     public final Kind kind() {
         return kind;
+    }
+
+    /** The sentence for the caller; every constructor takes one, so it is never null. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     /** For {@link Kind#RATE_LIMITED}: whole seconds to wait before trying again. Empty otherwise. */

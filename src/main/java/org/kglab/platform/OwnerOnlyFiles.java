@@ -25,11 +25,12 @@ public final class OwnerOnlyFiles {
      * A missing parent directory is created owner-only.
      */
     public static void write(Path file, String text) {
-        Path dir = file.toAbsolutePath().getParent();
+        Path dir = directoryOf(file);
         boolean posix = isPosix(dir);
         try {
-            if (dir.getParent() != null) {
-                Files.createDirectories(dir.getParent());
+            Path above = dir.getParent();
+            if (above != null) {
+                Files.createDirectories(above);
             }
             if (!Files.isDirectory(dir)) {
                 if (posix) {
@@ -55,8 +56,17 @@ public final class OwnerOnlyFiles {
 
     /** True when others than the owner may read or write the file (always false off POSIX). */
     public static boolean isShared(Path file) throws IOException {
-        return isPosix(file.toAbsolutePath().getParent())
+        return isPosix(directoryOf(file))
                 && !OWNER_ONLY_FILE.containsAll(Files.getPosixFilePermissions(file));
+    }
+
+    /** The directory a file lives in; only a file system root has none, and a root is not a file. */
+    private static Path directoryOf(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null) {
+            throw new IllegalArgumentException(file + " is a file system root, not a file.");
+        }
+        return dir;
     }
 
     private static boolean isPosix(Path path) {

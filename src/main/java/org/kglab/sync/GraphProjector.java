@@ -35,7 +35,11 @@ final class GraphProjector {
 
     private <T> T read(OutboxEntry entry, Class<T> type) {
         try {
-            return json.readValue(entry.payload(), type);
+            T value = json.readValue(entry.payload(), type);
+            if (value == null) {
+                throw new IllegalStateException("Outbox entry " + entry.id() + " has a null payload");
+            }
+            return value;
         } catch (IOException e) {
             throw new UncheckedIOException("Outbox entry " + entry.id() + " has an unreadable payload", e);
         }

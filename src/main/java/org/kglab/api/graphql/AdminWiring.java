@@ -30,25 +30,25 @@ final class AdminWiring implements FeatureWiring {
                 .dataFetcher("auditLog", this::auditLog));
         wiring.type("Mutation", type -> type
                 .dataFetcher("setUserDisabled", env -> administration.setDisabled(GraphQLCaller.require(env),
-                        GraphQLCaller.origin(env), Administration.parseUserId(env.getArgument("id")),
-                        env.<Boolean>getArgument("disabled")))
+                        GraphQLCaller.origin(env), Administration.parseUserId(Arguments.required(env, "id")),
+                        Arguments.<Boolean>required(env, "disabled")))
                 .dataFetcher("setUserRole", env -> administration.setRole(GraphQLCaller.require(env),
-                        GraphQLCaller.origin(env), Administration.parseUserId(env.getArgument("id")),
-                        Role.valueOf(env.getArgument("role")))));
+                        GraphQLCaller.origin(env), Administration.parseUserId(Arguments.required(env, "id")),
+                        Role.valueOf(Arguments.required(env, "role")))));
     }
 
     private Connection<User> users(DataFetchingEnvironment env) {
-        int first = env.getArgument("first");
-        String after = env.getArgument("after");
+        int first = Arguments.required(env, "first");
+        String after = Arguments.optional(env, "after");
         List<User> rows = administration.users(GraphQLCaller.require(env),
                 after == null ? null : Cursors.string(after).orElseThrow(AdminWiring::notACursor), first);
         return Connection.of(Page.of(rows, first, user -> Cursors.encode(user.email())));
     }
 
     private Connection<AuditEntry> auditLog(DataFetchingEnvironment env) {
-        int first = env.getArgument("first");
-        String after = env.getArgument("after");
-        String action = env.getArgument("action");
+        int first = Arguments.required(env, "first");
+        String after = Arguments.optional(env, "after");
+        String action = Arguments.optional(env, "action");
         List<AuditEntry> rows = administration.auditLog(GraphQLCaller.require(env),
                 after == null ? null : Cursors.number(after).orElseThrow(AdminWiring::notACursor),
                 action == null ? null : AuditAction.valueOf(action), first);

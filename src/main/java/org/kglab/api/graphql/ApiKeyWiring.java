@@ -30,20 +30,20 @@ final class ApiKeyWiring implements FeatureWiring {
         wiring.type("Mutation", type -> type
                 .dataFetcher("createApiKey", this::create)
                 .dataFetcher("revokeApiKey", env -> {
-                    apiKeys.revoke(GraphQLCaller.require(env), GraphQLCaller.origin(env), env.getArgument("id"));
+                    apiKeys.revoke(GraphQLCaller.require(env), GraphQLCaller.origin(env), Arguments.required(env, "id"));
                     return true;
                 }));
         wiring.type("ApiKey", type -> type
-                .dataFetcher("scopes", env -> env.<ApiKey>getSource().scopeSet().stream().map(Scope::name).sorted().toList()));
+                .dataFetcher("scopes", env -> Arguments.<ApiKey>source(env).scopeSet().stream().map(Scope::name).sorted().toList()));
     }
 
     private CreatedApiKey create(DataFetchingEnvironment env) {
-        List<String> names = env.getArgument("scopes");
+        List<String> names = Arguments.required(env, "scopes");
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         names.forEach(name -> scopes.add(Scope.valueOf(name)));
-        OffsetDateTime expiresAt = env.getArgument("expiresAt");
+        OffsetDateTime expiresAt = Arguments.optional(env, "expiresAt");
         return apiKeys.create(GraphQLCaller.require(env), GraphQLCaller.origin(env),
-                IdentityWiring.bounded(env.getArgument("name")), scopes,
+                IdentityWiring.bounded(Arguments.required(env, "name")), scopes,
                 expiresAt == null ? null : expiresAt.toInstant());
     }
 }

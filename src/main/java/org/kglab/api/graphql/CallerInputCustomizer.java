@@ -10,6 +10,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
+import org.jspecify.annotations.Nullable;
 import org.kglab.audit.Origin;
 import org.kglab.identity.access.Callers;
 import org.reactivestreams.Publisher;
@@ -21,7 +22,7 @@ final class CallerInputCustomizer implements GraphQLExecutionInputCustomizer {
 
     @Override
     public Publisher<ExecutionInput> customize(ExecutionInput input, HttpRequest httpRequest,
-                                               MutableHttpResponse<String> httpResponse) {
+                                               @Nullable MutableHttpResponse<String> httpResponse) {
         HttpRequest<?> request = httpRequest;
         // The socket's peer: forwarded-for headers are not trusted unless a proxy is configured to set them.
         var origin = new Origin(request.getRemoteAddress().getAddress().getHostAddress(),

@@ -17,6 +17,7 @@ import org.kglab.identity.access.Caller;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
@@ -40,12 +41,12 @@ final class DocumentWiring implements FeatureWiring {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type
-                .dataFetcher("document", env -> documents.get(GraphQLCaller.require(env), DocumentId.parse(env.getArgument("id"))))
+                .dataFetcher("document", env -> documents.get(GraphQLCaller.require(env), DocumentId.parse(Arguments.required(env, "id"))))
                 .dataFetcher("documents", this::documents));
         wiring.type("Mutation", type -> type
                 .dataFetcher("deleteDocument", env -> {
                     documents.delete(GraphQLCaller.require(env), GraphQLCaller.origin(env),
-                            DocumentId.parse(env.getArgument("id")));
+                            DocumentId.parse(Arguments.required(env, "id")));
                     return true;
                 }));
         wiring.type("Document", type -> type
@@ -81,14 +82,14 @@ final class DocumentWiring implements FeatureWiring {
     }
 
     private Connection<Document> documents(DataFetchingEnvironment env) {
-        Integer first = env.getArgument("first");
+        Integer first = Arguments.optional(env, "first");
         return Connection.of(documents.page(GraphQLCaller.require(env),
-                new PageRequest(first == null ? 20 : first, env.getArgument("after"))));
+                new PageRequest(first == null ? 20 : first, Arguments.optional(env, "after"))));
     }
 
     private CompletableFuture<String> text(DataFetchingEnvironment env) {
         int offset = env.getArgumentOrDefault("offset", 0);
-        Integer maxLength = env.getArgument("maxLength");
+        Integer maxLength = Arguments.optional(env, "maxLength");
         int length = maxLength == null ? TEXT_DEFAULT_LENGTH : maxLength;
         if (offset < 0) {
             throw new InvalidArgument("'offset' must not be negative, got " + offset + ".");
@@ -105,8 +106,9 @@ final class DocumentWiring implements FeatureWiring {
     }
 
     private static CompletableFuture<DocumentText> slice(DataFetchingEnvironment env, int offset, int maxLength) {
-        DataLoader<TextSlice, DocumentText> loader = env.getDataLoader(TEXT_LOADER);
-        Document source = env.getSource();
+        DataLoader<TextSlice, DocumentText> loader = Objects.requireNonNull(env.getDataLoader(TEXT_LOADER),
+                "registerLoaders registers the text loader for every request");
+        Document source = Arguments.source(env);
         return loader.load(new TextSlice(source.documentId(), offset, maxLength), GraphQLCaller.require(env));
     }
 

@@ -22,9 +22,12 @@ final class GraphQLCaller {
         context.put(Caller.class, caller);
     }
 
-    static void putExchange(GraphQLContext context, Origin origin, MutableHttpResponse<?> response) {
+    /** The response is absent when the execution does not answer one HTTP request of its own. */
+    static void putExchange(GraphQLContext context, Origin origin, @Nullable MutableHttpResponse<?> response) {
         context.put(Origin.class, origin);
-        context.put(MutableHttpResponse.class, response);
+        if (response != null) {
+            context.put(MutableHttpResponse.class, response);
+        }
     }
 
     static Origin origin(DataFetchingEnvironment env) {

@@ -30,35 +30,35 @@ final class IdentityWiring implements FeatureWiring {
                 .dataFetcher("me", env -> identity.me(GraphQLCaller.require(env))));
         wiring.type("Mutation", type -> type
                 .dataFetcher("register", env -> identity.register(GraphQLCaller.origin(env),
-                        bounded(env.getArgument("email")), bounded(env.getArgument("password"))))
+                        bounded(Arguments.required(env, "email")), bounded(Arguments.required(env, "password"))))
                 .dataFetcher("login", env -> payload(identity.login(GraphQLCaller.origin(env),
-                        bounded(env.getArgument("email")), bounded(env.getArgument("password")))))
+                        bounded(Arguments.required(env, "email")), bounded(Arguments.required(env, "password")))))
                 .dataFetcher("refreshToken", env -> payload(identity.refresh(GraphQLCaller.origin(env),
-                        bounded(env.getArgument("refreshToken")))))
+                        bounded(Arguments.required(env, "refreshToken")))))
                 .dataFetcher("logout", env -> {
-                    identity.logout(GraphQLCaller.origin(env), bounded(env.getArgument("refreshToken")));
+                    identity.logout(GraphQLCaller.origin(env), bounded(Arguments.required(env, "refreshToken")));
                     return true;
                 })
                 .dataFetcher("verifyEmail", env -> accounts.verifyEmail(GraphQLCaller.origin(env),
-                        bounded(env.getArgument("token"))))
+                        bounded(Arguments.required(env, "token"))))
                 .dataFetcher("resendVerificationEmail", env -> {
                     accounts.resendVerification(GraphQLCaller.require(env), GraphQLCaller.origin(env));
                     return true;
                 })
                 .dataFetcher("requestPasswordReset", env -> {
-                    accounts.requestPasswordReset(GraphQLCaller.origin(env), bounded(env.getArgument("email")));
+                    accounts.requestPasswordReset(GraphQLCaller.origin(env), bounded(Arguments.required(env, "email")));
                     return true;
                 })
                 .dataFetcher("resetPassword", env -> {
-                    accounts.resetPassword(GraphQLCaller.origin(env), bounded(env.getArgument("token")),
-                            bounded(env.getArgument("newPassword")));
+                    accounts.resetPassword(GraphQLCaller.origin(env), bounded(Arguments.required(env, "token")),
+                            bounded(Arguments.required(env, "newPassword")));
                     return true;
                 })
                 .dataFetcher("changePassword", env -> payload(accounts.changePassword(GraphQLCaller.require(env),
-                        GraphQLCaller.origin(env), bounded(env.getArgument("currentPassword")),
-                        bounded(env.getArgument("newPassword"))))));
+                        GraphQLCaller.origin(env), bounded(Arguments.required(env, "currentPassword")),
+                        bounded(Arguments.required(env, "newPassword"))))));
         wiring.type("User", type -> type
-                .dataFetcher("roles", env -> roles(env.getSource())));
+                .dataFetcher("roles", env -> roles(Arguments.source(env))));
     }
 
     static AuthPayload payload(TokenPair pair) {

@@ -19,6 +19,6 @@ final class ProviderSignInWiring implements FeatureWiring {
         // Not bounded here: a code of any other length is simply not a code, which the service
         // refuses as UNAUTHENTICATED without hashing or looking it up, as the schema says.
         wiring.type("Mutation", type -> type.dataFetcher("completeSignIn", env -> IdentityWiring.payload(
-                signIn.complete(GraphQLCaller.origin(env), env.getArgument("code")))));
+                signIn.complete(GraphQLCaller.origin(env), Arguments.required(env, "code")))));
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Singleton;
+import org.jspecify.annotations.Nullable;
 import org.kglab.identity.access.Caller;
 import org.kglab.identity.access.Callers;
 import org.kglab.identity.apikey.ApiKeyService;
@@ -28,7 +29,7 @@ final class BearerTokenValidator implements TokenValidator<HttpRequest<?>> {
     }
 
     @Override
-    public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
+    public Publisher<Authentication> validateToken(String token, @Nullable HttpRequest<?> request) {
         try {
             Caller caller = token.startsWith(ApiKeyService.PREFIX)
                     ? apiKeys.authenticate(token)

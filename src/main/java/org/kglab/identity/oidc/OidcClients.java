@@ -6,22 +6,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which sign-in providers exist, decided from the environment when the service starts: a provider
+ * Which sign-in providers exist, decided from their settings when the service starts: a provider
  * is configured only when its client credentials are set, so that with none set the service has no
  * OAuth client at all and never contacts a provider. (A configured OpenID client fetches its
  * issuer's discovery document at start-up, so a disabled-by-flag entry in application.yml would not
- * do: its absence is what keeps a service without credentials offline.)
+ * do: its absence is what keeps a service without credentials offline.) {@link ProviderPropertySources}
+ * reads the settings from the configuration and hands the clients to Micronaut.
  */
 public final class OidcClients {
 
     static final String PREFIX = "micronaut.security.oauth2.clients.";
+    private static final String SETTING = "kglab.auth.oidc.providers.";
+    /** Each provider setting, by the environment variable that sets it (bootstrap.yml maps one to the other). */
+    static final Map<String, String> SETTINGS = Map.of(
+            "KGLAB_OIDC_GOOGLE_CLIENT_ID", SETTING + "google.client-id",
+            "KGLAB_OIDC_GOOGLE_CLIENT_SECRET", SETTING + "google.client-secret",
+            "KGLAB_OIDC_GITHUB_CLIENT_ID", SETTING + "github.client-id",
+            "KGLAB_OIDC_GITHUB_CLIENT_SECRET", SETTING + "github.client-secret",
+            "KGLAB_OIDC_ISSUER", SETTING + "oidc.issuer",
+            "KGLAB_OIDC_CLIENT_ID", SETTING + "oidc.client-id",
+            "KGLAB_OIDC_CLIENT_SECRET", SETTING + "oidc.client-secret");
     private static final List<String> OPENID_SCOPES = List.of("openid", "email", "profile");
 
     private OidcClients() {
     }
 
     /**
-     * Micronaut properties for each provider whose variables are set.
+     * Micronaut properties for each provider whose settings are set, given by variable name
+     * (KGLAB_OIDC_GOOGLE_CLIENT_ID, ...).
      *
      * @throws IllegalStateException when a provider is half configured; names the missing variable, never a value
      */
@@ -71,10 +83,11 @@ public final class OidcClients {
     }
 
     private static String required(Map<String, String> env, String name) {
-        if (!present(env, name)) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
             throw new IllegalStateException("Sign-in provider half configured: " + name + " is not set.");
         }
-        return env.get(name).strip();
+        return value.strip();
     }
 
     private static boolean present(Map<String, String> env, String name) {

@@ -107,8 +107,7 @@ public final class SessionRevocations {
             try {
                 Connection listening = connection;
                 if (listening == null || listening.isClosed()) {
-                    connect();
-                    listening = connection;
+                    listening = connect();
                 }
                 PGNotification[] notes = listening.unwrap(PGConnection.class)
                         .getNotifications(Math.toIntExact(LISTEN_WAIT.toMillis()));
@@ -129,7 +128,7 @@ public final class SessionRevocations {
     }
 
     /** LISTEN first, then load: a revocation committed in between is heard, never missed. */
-    private synchronized void connect() throws SQLException {
+    private synchronized Connection connect() throws SQLException {
         Connection opened = dataSource.getConnection();
         try {
             opened.setAutoCommit(true);
@@ -142,6 +141,7 @@ public final class SessionRevocations {
         }
         connection = opened;
         reload();
+        return opened;
     }
 
     private void reload() {
