@@ -21,19 +21,19 @@ final class FeedWiring implements FeatureWiring {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type.dataFetcher("feeds", this::feeds));
         wiring.type("Mutation", type -> type
-                .dataFetcher("addFeed", env -> feeds.add(GraphQLCaller.require(env), env.getArgument("url"),
-                        env.getArgumentOrDefault("every", "1h"), WebWiring.visibility(env)))
+                .dataFetcher("addFeed", env -> feeds.add(GraphQLCaller.require(env), Arguments.required(env, "url"),
+                        Arguments.required(env, "every"), WebWiring.visibility(env)))
                 .dataFetcher("removeFeed", env -> {
-                    feeds.remove(GraphQLCaller.require(env), env.getArgument("id"));
+                    feeds.remove(GraphQLCaller.require(env), Arguments.required(env, "id"));
                     return true;
                 }));
         wiring.type("Feed", type -> type
-                .dataFetcher("nextAttemptAt", env -> env.<Feed>getSource().nextPollAt()));
+                .dataFetcher("nextAttemptAt", env -> Arguments.<Feed>source(env).nextPollAt()));
     }
 
     private Connection<Feed> feeds(DataFetchingEnvironment env) {
-        Integer first = env.getArgument("first");
+        Integer first = Arguments.optional(env, "first");
         return Connection.of(feeds.page(GraphQLCaller.require(env),
-                new PageRequest(first == null ? 20 : first, env.getArgument("after"))));
+                new PageRequest(first == null ? 20 : first, Arguments.optional(env, "after"))));
     }
 }

@@ -38,7 +38,7 @@ final class WebWiring implements FeatureWiring {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Mutation", type -> type
                 .dataFetcher("ingestUrl", env -> urls.ingestUrl(GraphQLCaller.require(env),
-                        visibility(env), env.getArgument("url"))));
+                        visibility(env), Arguments.required(env, "url"))));
         wiring.type("Document", type -> type.dataFetcher("source", this::source));
     }
 
@@ -56,14 +56,15 @@ final class WebWiring implements FeatureWiring {
     }
 
     private CompletableFuture<DocumentSource> source(DataFetchingEnvironment env) {
-        DataLoader<UUID, DocumentSource> loader = env.getDataLoader(SOURCE_LOADER);
-        Document document = env.getSource();
+        DataLoader<UUID, DocumentSource> loader = java.util.Objects.requireNonNull(env.getDataLoader(SOURCE_LOADER),
+                "the source loader is registered for every request");
+        Document document = Arguments.source(env);
         return loader.load(document.id(), GraphQLCaller.require(env));
     }
 
     /** The schema's enum arrives as its name; absent means the schema's default. */
     static Visibility visibility(DataFetchingEnvironment env) {
-        Object value = env.getArgument("visibility");
+        Object value = Arguments.optional(env, "visibility");
         return value == null ? Visibility.PRIVATE : Visibility.valueOf(value.toString());
     }
 }

@@ -99,7 +99,7 @@ public final class SafeHttpFetcher {
             Urls.check(current);
             Hop result = hop(current, kind, etag, lastModified, deadline);
             if (result.redirect == null) {
-                return result.result;
+                return java.util.Objects.requireNonNull(result.result, "a hop without a redirect has a result");
             }
             current = result.redirect;
         }

@@ -53,11 +53,11 @@ final class WebPages {
 
         Article article = new Readability4JExtended(url, page).parse();
         String content = article.getContent();
-        boolean usable = content != null && article.getTextContent() != null
-                && article.getTextContent().strip().length() >= MIN_ARTICLE_CHARS;
+        String text = article.getTextContent();
+        boolean usable = content != null && text != null && text.strip().length() >= MIN_ARTICLE_CHARS;
         String title = firstNonBlank(article.getTitle(), pageTitle);
         return new ReadablePage(title, firstNonBlank(clean(article.getByline()), author), published, canonical,
-                usable ? content : fallbackBody, usable);
+                usable && content != null ? content : fallbackBody, usable);
     }
 
     private static @Nullable String absolute(@Nullable Element link) {
