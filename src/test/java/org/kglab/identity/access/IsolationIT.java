@@ -33,6 +33,8 @@ class IsolationIT extends IntegrationTest {
 
     @Inject
     ChunkService chunks;
+
+    @Inject
     IngestionService ingestion;
 
     private Api.Session alice;

@@ -145,6 +145,8 @@ class FeedsIT extends IntegrationTest {
         rss.set(TestFeeds.rss("Soon broken", List.of(item("a"))));
         String id = api.graphql("addFeed", Map.of("url", site.url("/rss.xml"))).read("$.data.addFeed.id");
         Eventually.await("the item ingested", () -> documents() == 1);
+        Eventually.await("the poll recorded", () -> feed().<Integer>read("$.itemCount") == 1);
+        awaitAllReady(1);
 
         rss.set("<rss version=\"2.0\"><channel><title>Broken<item></channel>");
         etag.set("\"broken\"");
