@@ -33,7 +33,7 @@ public final class Stores {
     }
 
     public void clear() {
-        sql("TRUNCATE feed_items, feeds, document_sources, chunks, scheduled_tasks, ingestion_jobs, document_provenance, documents, outbox, refresh_tokens, account_tokens, api_keys, audit_log, external_identities, "
+        sql("TRUNCATE chunks, scheduled_tasks, ingestion_jobs, document_provenance, document_sources, feed_items, feeds, documents, outbox, refresh_tokens, account_tokens, api_keys, audit_log, external_identities, "
                 + "users RESTART IDENTITY");
         cypher("MATCH (n) DETACH DELETE n");
         deleteTree(storage.files());
