@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.kglab.documents.DocumentService;
 import org.kglab.documents.ExtractedText;
 import org.kglab.documents.PipelineDocument;
+import org.kglab.jobs.JobKind;
 import org.kglab.jobs.Progress;
 import org.kglab.jobs.Stage;
 
@@ -41,11 +42,23 @@ final class ExtractionStep implements PipelineStep {
         // One call into the extraction process: its progress is not visible from here, only its end.
         Extraction extraction = extractor.extract(document.file(), fileName);
         progress.advance(9, 10);
-        var text = new ExtractedText(extraction.title(), extraction.mediaType(), extraction.text(),
-                extraction.truncated(), extraction.textless(), TikaExtractor.NAME, languages.detect(extraction.text()));
+        var text = new ExtractedText(title(context, fileName, extraction.title()), extraction.mediaType(), extraction.text(),
+                extraction.truncated(), extraction.textless(), TikaExtractor.NAME,
+                languages.detect(extraction.text()));
         documents.recordExtraction(document.id(), text);
         context.extracted(text);
         context.structured(extraction.structured());
         progress.advance(10, 10);
+    }
+
+    /**
+     * The title a fetched source gave (a page's metadata, a feed item's title) was set when the document was
+     * accepted, and beats anything the extractor finds; otherwise the document still has its file name as title.
+     */
+    private static String title(PipelineContext context, String fileName, String extracted) {
+        JobKind kind = context.job().kind();
+        String current = context.document().document().title();
+        boolean fetched = kind == JobKind.URL || kind == JobKind.FEED_ITEM;
+        return fetched && !current.isBlank() && !current.equals(fileName) ? current : extracted;
     }
 }

@@ -35,7 +35,7 @@ final class IngestionPipeline implements JobWork {
 
     @Override
     public Set<JobKind> kinds() {
-        return EnumSet.of(JobKind.UPLOAD);
+        return EnumSet.of(JobKind.UPLOAD, JobKind.URL, JobKind.FEED_ITEM);
     }
 
     @Override

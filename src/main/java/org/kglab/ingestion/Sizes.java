@@ -3,14 +3,14 @@ package org.kglab.ingestion;
 import java.util.Locale;
 
 /** Byte counts the way people read them in messages. */
-final class Sizes {
+public final class Sizes {
 
     private static final double MB = 1024.0 * 1024.0;
 
     private Sizes() {
     }
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " bytes";
         }

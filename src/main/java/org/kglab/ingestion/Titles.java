@@ -26,6 +26,12 @@ final class Titles {
         return own.filter(t -> !t.isBlank()).orElse(fileName.isBlank() ? "Untitled" : fileName);
     }
 
+    /** A title a source states (a web page, a feed item): one line, of a sensible length. */
+    static String bounded(String title) {
+        String t = title.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return t.length() <= 500 ? t : t.substring(0, 500) + "…";
+    }
+
     static Optional<String> firstHeading(String markdown) {
         String[] lines = markdown.split("\\R", -1);
         boolean inFence = false;

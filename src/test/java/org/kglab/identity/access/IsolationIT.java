@@ -10,6 +10,7 @@ import org.kglab.documents.DocumentId;
 import org.kglab.documents.PageRequest;
 import org.kglab.duplicates.SampleTexts;
 import org.kglab.graph.GraphStore;
+import org.kglab.ingestion.IngestionService;
 import org.kglab.support.Api;
 import org.kglab.support.Eventually;
 import org.kglab.support.Fixtures;
@@ -33,6 +34,9 @@ class IsolationIT extends IntegrationTest {
 
     @Inject
     ChunkService chunks;
+
+    @Inject
+    IngestionService ingestion;
 
     private Api.Session alice;
     private Api.Session bob;
@@ -219,4 +223,37 @@ class IsolationIT extends IntegrationTest {
         assertThat(api.awaitJobEnd(reply.json().read("$.jobId")).<String>read("$.state")).isEqualTo("SUCCEEDED");
         return reply.json().read("$.documentId");
     }
+
+    /** Feeds are owner-only, whatever the visibility of the documents they bring in. */
+    @Test
+    void feedsAreSeenAndRemovedOnlyByTheirOwner() {
+        String feed = UUID.randomUUID().toString();
+        stores.sql("INSERT INTO feeds (id, owner_id, url, visibility, every_seconds, next_poll_at, created_at) VALUES ('"
+                + feed + "', '" + alice.userId() + "', 'https://example.org/alice.xml', 'PUBLIC', 3600, now(), now())");
+
+        assertThat(api.graphql("feeds", Map.of()).<List<Object>>read("$.data.feeds.edges")).isEmpty();
+        DocumentContext removal = api.graphql("removeFeed", Map.of("id", feed));
+        assertThat(removal.<String>read("$.errors[0].extensions.classification")).isEqualTo("NOT_FOUND");
+        assertThat(stores.count("SELECT count(*) FROM feeds")).isEqualTo(1);
+
+        List<String> alices = api.actAs(alice).graphql("feeds", Map.of()).read("$.data.feeds.edges[*].node.id");
+        assertThat(alices).containsExactly(feed);
+    }
+
+    /** Where a document came from is as private as the document. */
+    @Test
+    void theSourceOfAFetchedDocumentFollowsTheDocumentsVisibility() {
+        for (String id : List.of(alicePrivate, alicePublic)) {
+            stores.sql("INSERT INTO document_sources (document_id, original_url, fetched_at) VALUES ('" + id
+                    + "', 'https://intranet.example/" + id + "', now())");
+        }
+
+        List<String> urls = api.graphqlText("{ documents(first: 10) { edges { node { source { originalUrl } } } } }",
+                Map.of()).read("$.data.documents.edges[*].node.source.originalUrl");
+        assertThat(urls).containsExactly("https://intranet.example/" + alicePublic);
+        assertThat(ingestion.sources(bob.caller(), List.of(UUID.fromString(alicePrivate), UUID.fromString(alicePublic))))
+                .extracting(s -> s.documentId().toString()).containsExactly(alicePublic);
+        assertThat(ingestion.sources(alice.caller(), List.of(UUID.fromString(alicePrivate)))).hasSize(1);
+    }
+
 }
