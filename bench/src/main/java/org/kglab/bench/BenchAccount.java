@@ -31,10 +31,15 @@ final class BenchAccount {
 
     /** Creates an API key with the READ scope for the signed-in user of {@code accessToken}. */
     static String apiKey(HttpClient http, URI base, String accessToken) throws Exception {
+        return apiKey(http, base, accessToken, "READ");
+    }
+
+    /** Creates an API key with {@code scopes} (e.g. {@code "READ, INGEST"}); unlike an access token it does not expire. */
+    static String apiKey(HttpClient http, URI base, String accessToken, String scopes) throws Exception {
         String reply = http.send(HttpRequest.newBuilder(base.resolve("/graphql"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + accessToken)
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"query\":\"mutation { createApiKey(name: \\\"bench\\\", scopes: [READ]) { key } }\"}"))
+                        "{\"query\":\"mutation { createApiKey(name: \\\"bench\\\", scopes: [" + scopes + "]) { key } }\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher key = API_KEY.matcher(reply);
         if (!key.find()) {
