@@ -178,7 +178,7 @@ public final class IngestionThroughput {
     private static void tenPagePdf(Api api, HeapSampler heap, int runs) throws Exception {
         List<byte[]> pdfs = new ArrayList<>();
         for (int i = 0; i < runs + 2; i++) {
-            pdfs.add(pdf(textOf(new Random(500 + i), 10 * 5_200), 0));  // 10 pages of text, each upload its own
+            pdfs.add(pdf(textOf(new Random(500 + i), 10 * 6_000), 0, 10));  // 10 full pages, each upload its own
         }
         int pages;
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdfs.getFirst())) {
@@ -222,7 +222,7 @@ public final class IngestionThroughput {
         // 40 pages of text (about 200 KB) and 10 pages with a photo-like image each (incompressible pixels), so that
         // the file is just under the 50 MB limit: what a large real PDF looks like (scans, figures), with text enough
         // to chunk and embed.
-        byte[] pdf = pdf(textOf(new Random(99), 40 * 5_200), 10);
+        byte[] pdf = pdf(textOf(new Random(99), 40 * 5_200), 10, Integer.MAX_VALUE);
         if (pdf.length > UPLOAD_LIMIT - 64 * 1024) {
             throw new IllegalStateException("The large PDF is " + pdf.length + " bytes, over the upload limit");
         }
@@ -468,7 +468,7 @@ public final class IngestionThroughput {
 
         private static byte[] pdfUnchecked(String text) {
             try {
-                return pdf(text, 0);
+                return pdf(text, 0, Integer.MAX_VALUE);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -584,9 +584,10 @@ public final class IngestionThroughput {
 
     /**
      * A PDF of {@code text} (Helvetica 9 pt, 60 lines of at most 100 characters a page), then {@code imagePages}
-     * pages each with a 1,280 x 1,280 image of random pixels (about 4.7 MB each, as they do not compress).
+     * pages each with a 1,280 x 1,280 image of random pixels (about 4.7 MB each, as they do not compress). The text
+     * stops at {@code maxTextPages} pages.
      */
-    static byte[] pdf(String text, int imagePages) throws IOException {
+    static byte[] pdf(String text, int imagePages, int maxTextPages) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n")) {
             String rest = paragraph;
@@ -597,6 +598,9 @@ public final class IngestionThroughput {
                 rest = rest.substring(cut).stripLeading();
             }
             lines.add(rest);
+        }
+        if (lines.size() > 60L * maxTextPages) {
+            lines = lines.subList(0, 60 * maxTextPages);
         }
         var font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
