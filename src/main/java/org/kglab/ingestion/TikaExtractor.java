@@ -12,6 +12,7 @@ import org.xml.sax.SAXException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -40,7 +41,8 @@ final class TikaExtractor {
         this.limits = limits;
     }
 
-    Extraction extract(Path file, String fileName) {
+    /** {@code read} is told each further tenth of the file that the extraction process has taken. */
+    Extraction extract(Path file, String fileName, CountingInput.Listener read) {
         SupportedType type = detect(file, fileName);
         var metadata = new Metadata();
         // Picks the parser in the extraction process; set from our own detection.
@@ -49,7 +51,7 @@ final class TikaExtractor {
         var handler = StructureRecorder.create();
         boolean truncated = false;
         long started = System.nanoTime();
-        try (TikaInputStream in = TikaInputStream.get(file)) {
+        try (var in = new CountingInput(Files.newInputStream(file), Files.size(file), read)) {
             parsers.parser().parse(in, handler, metadata, new ParseContext());
         } catch (IOException e) {
             ChildOutcome outcome = ChildOutcome.of(e).orElseThrow(() -> new UncheckedIOException(e));

@@ -198,29 +198,31 @@ class JobsIT extends IntegrationTest {
     void theEventStreamShowsEachStageAndEndsWithTheJob() throws Exception {
         scheduler.pause();
         Api.Reply reply = api.upload("paper.pdf", Fixtures.pdf("A Paper", "Portable words about graphs."));
-        String jobId = reply.json().read("$.jobId");
+        List<String> events = watch(reply.json().read("$.jobId"));
 
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<Stream<String>> stream = client.send(events(jobId, owner.accessToken()),
-                    HttpResponse.BodyHandlers.ofLines());
-            assertThat(stream.statusCode()).isEqualTo(200);
-            assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/event-stream"));
-            CompletableFuture<List<String>> data = CompletableFuture.supplyAsync(() -> stream.body()
-                    .filter(line -> line.startsWith("data:")).map(line -> line.substring(5).strip()).toList());
-            Thread.sleep(300);
-            scheduler.resume();
-            // The stream ends by itself when the job ends.
-            List<String> events = data.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        List<String> seen = events.stream().map(e -> JsonPath.parse(e).<String>read("$.state") + "/"
+                + JsonPath.parse(e).<String>read("$.stage")).toList();
+        assertThat(seen.getFirst()).isEqualTo("QUEUED/STORED");
+        assertThat(seen).contains("RUNNING/EXTRACTING", "RUNNING/PROJECTING");
+        assertThat(seen.getLast()).isEqualTo("SUCCEEDED/DONE");
+        List<Integer> percents = events.stream().map(e -> JsonPath.parse(e).<Integer>read("$.percent")).toList();
+        assertThat(percents).isSorted().endsWith(100);
+    }
 
-            List<String> seen = events.stream().map(e -> JsonPath.parse(e).<String>read("$.state") + "/"
-                    + JsonPath.parse(e).<String>read("$.stage")).toList();
-            assertThat(seen.getFirst()).isEqualTo("QUEUED/STORED");
-            assertThat(seen).contains("RUNNING/EXTRACTING", "RUNNING/PROJECTING");
-            assertThat(seen.getLast()).isEqualTo("SUCCEEDED/DONE");
-            List<Integer> percents = events.stream().map(e -> JsonPath.parse(e).<Integer>read("$.percent")).toList();
-            assertThat(percents).isSorted().endsWith(100);
-        }
+    @Test
+    void aLargeFileShowsItsExtractionMoveByTheShareOfItRead() throws Exception {
+        scheduler.pause();
+        String text = "Knowledge graphs link entities across documents; this line pads the file.\n".repeat(4_000);
+        Api.Reply reply = api.upload("long.md", Fixtures.text(text));
+        List<String> events = watch(reply.json().read("$.jobId"));
+
+        List<Integer> extracting = events.stream().filter(e -> "EXTRACTING".equals(JsonPath.parse(e).read("$.stage")))
+                .map(e -> JsonPath.parse(e).<Integer>read("$.percent")).distinct().toList();
+        // The stage's band is 5 to 50: the file read in tenths takes it to 41, the parse's end to 45, the text
+        // stored to 50.
+        assertThat(extracting).isSorted().startsWith(5).endsWith(45, 50);
+        assertThat(extracting.stream().filter(p -> p > 5 && p < 45)).as("percentages while the file is read")
+                .hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test
@@ -350,6 +352,23 @@ class JobsIT extends IntegrationTest {
         assertThat(stores.count("SELECT count(*) FROM outbox WHERE event_type = 'DOCUMENT_STORED'")).isEqualTo(1);
         assertThat(stores.count("SELECT count(*) FROM outbox WHERE event_type = 'CHUNKS_REPLACED'")).isEqualTo(1);
         assertThat(stores.count("SELECT count(*) FROM scheduled_tasks")).isZero();
+    }
+
+    /** The job's events, from before it starts (the scheduler is paused until the stream is open) to its end. */
+    private List<String> watch(String jobId) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<Stream<String>> stream = client.send(events(jobId, owner.accessToken()),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/event-stream"));
+            CompletableFuture<List<String>> data = CompletableFuture.supplyAsync(() -> stream.body()
+                    .filter(line -> line.startsWith("data:")).map(line -> line.substring(5).strip()).toList());
+            Thread.sleep(300);
+            scheduler.resume();
+            // The stream ends by itself when the job ends.
+            return data.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     private HttpRequest events(String jobId, String token) {
