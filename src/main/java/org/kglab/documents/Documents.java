@@ -21,6 +21,12 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface Documents extends GenericRepository<Document, UUID> {
 
+    /** The columns a {@link Document} is read from: the head of every query that returns one. */
+    String SELECT_DOCUMENT = """
+            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
+                   textless, status, failure_reason
+            """;
+
     @Query("""
             INSERT INTO documents (id, title, media_type, size_bytes, sha256, content, owner_id, visibility, version,
                                    created_at, status)
@@ -32,17 +38,13 @@ interface Documents extends GenericRepository<Document, UUID> {
                          String visibility, Instant createdAt);
 
     /** The owner's live document of these bytes: what an identical upload is answered with. */
-    @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
-                   textless, status, failure_reason
+    @Query(SELECT_DOCUMENT + """
             FROM documents WHERE owner_id = :ownerId AND sha256 = :sha256 AND dedupe
             """)
     Optional<Document> findSameContent(UUID ownerId, String sha256);
 
     /** Not filtered by viewer (nor the next): for the pipeline, which acts for the owner of the document it was given. */
-    @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
-                   textless, status, failure_reason
+    @Query(SELECT_DOCUMENT + """
             FROM documents WHERE id = :id FOR UPDATE
             """)
     Optional<Document> findForPipeline(UUID id);
@@ -76,9 +78,7 @@ interface Documents extends GenericRepository<Document, UUID> {
     @Query("SELECT file_name FROM document_provenance WHERE document_id = :documentId")
     Optional<String> findFileName(UUID documentId);
 
-    @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
-                   textless, status, failure_reason
+    @Query(SELECT_DOCUMENT + """
             FROM documents WHERE id = :id
             """)
     Optional<Document> findVisibleToPipeline(UUID id);
@@ -91,25 +91,19 @@ interface Documents extends GenericRepository<Document, UUID> {
             """)
     List<Provenance> findProvenances(Collection<UUID> ids, UUID viewer);
 
-    @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
-                   textless, status, failure_reason
+    @Query(SELECT_DOCUMENT + """
             FROM documents
             WHERE id = :id AND visible_to(owner_id, visibility, :viewer)
             """)
     Optional<Document> findVisible(UUID id, UUID viewer);
 
-    @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
-                   textless, status, failure_reason
+    @Query(SELECT_DOCUMENT + """
             FROM documents
             WHERE id IN (:ids) AND visible_to(owner_id, visibility, :viewer)
             """)
     List<Document> findVisibleIn(Collection<UUID> ids, UUID viewer);
 
-    @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
-                   textless, status, failure_reason
+    @Query(SELECT_DOCUMENT + """
             FROM documents
             WHERE visible_to(owner_id, visibility, :viewer)
             ORDER BY created_at DESC, id DESC
@@ -117,9 +111,7 @@ interface Documents extends GenericRepository<Document, UUID> {
             """)
     List<Document> firstPage(UUID viewer, int limit);
 
-    @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
-                   textless, status, failure_reason
+    @Query(SELECT_DOCUMENT + """
             FROM documents
             WHERE visible_to(owner_id, visibility, :viewer) AND (created_at, id) < (:createdAt, :id)
             ORDER BY created_at DESC, id DESC
@@ -139,9 +131,7 @@ interface Documents extends GenericRepository<Document, UUID> {
      * Locks a row the viewer may see, so that a concurrent delete of the same document waits and
      * then finds nothing. Whether the viewer may change it is the caller's decision.
      */
-    @Query("""
-            SELECT id, title, media_type, size_bytes, sha256, owner_id, visibility, version, created_at, truncated,
-                   textless, status, failure_reason
+    @Query(SELECT_DOCUMENT + """
             FROM documents WHERE id = :id AND visible_to(owner_id, visibility, :viewer) FOR UPDATE
             """)
     Optional<Document> findVisibleForUpdate(UUID id, UUID viewer);
