@@ -34,9 +34,7 @@ import reactor.core.publisher.Flux;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Iterator;
-import java.util.stream.Collectors;
 
 /** File uploads. The file is streamed to disk as it arrives; it is never held in memory whole. */
 @Controller("/api/v1/files")
@@ -67,27 +65,15 @@ final class FileController {
                     + "job (GET /api/v1/jobs/{jobId}) extracts its text and moves it to READY, or to FAILED with "
                     + "the reason. The same bytes uploaded again by the same user answer 200 with the existing "
                     + "document (`duplicateOf`) and store nothing.")
-    @ApiResponse(responseCode = "202", description = "Accepted: stored, and queued for ingestion",
-            content = @Content(schema = @Schema(implementation = UploadResponse.class)))
-    @ApiResponse(responseCode = "200", description = "You uploaded these bytes before: the existing document",
-            content = @Content(schema = @Schema(implementation = UploadResponse.class)))
-    @ApiResponse(responseCode = "401", description = "No valid access token or API key", content = @Content(
-            mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "An API key without the INGEST scope", content = @Content(
-            mediaType = "application/problem+json"))
+    @IngestResponses
     @ApiResponse(responseCode = "400", description = "No file, an empty one, more than one, or an unknown visibility",
-            content = @Content(
-            mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "413", description = "Larger than the upload limit", content = @Content(
-            mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "415", description = "Not a supported type", content = @Content(
-            mediaType = "application/problem+json"))
+            content = @Content(mediaType = "application/problem+json"))
     HttpResponse<UploadResponse> upload(
             @Part("file") @Schema(type = "string", format = "binary") Publisher<StreamingFileUpload> file,
             @Parameter(description = "PRIVATE (default): only you can see it; PUBLIC: every signed-in user can")
             @QueryValue @Nullable String visibility,
             Authentication authentication) {
-        Visibility chosen = visibility(visibility);
+        Visibility chosen = VisibilityParameter.parse(visibility, InvalidUpload::new);
         // One element at a time: the second file, if any, is only looked for once the first has been read.
         Iterator<StreamingFileUpload> uploads = Flux.from(file).toIterable(1).iterator();
         StreamingFileUpload first = first(uploads);
@@ -119,21 +105,5 @@ final class FileController {
             throw new InvalidUpload(NO_FILE);
         }
         return uploads.next();
-    }
-
-    private static Visibility visibility(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return Visibility.PRIVATE;
-        }
-        return Arrays.stream(Visibility.values())
-                .filter(v -> v.name().equalsIgnoreCase(value.strip()))
-                .findFirst()
-                .orElseThrow(() -> new InvalidUpload("visibility must be one of "
-                        + Arrays.stream(Visibility.values()).map(Enum::name).collect(Collectors.joining(", "))
-                        + "; it was \"" + abbreviate(value) + "\"."));
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }

@@ -19,13 +19,10 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.kglab.Application;
-import org.kglab.documents.Visibility;
 import org.kglab.identity.access.Callers;
 import org.kglab.ingestion.UploadAccepted;
 import org.kglab.ingestion.web.UrlIngestion;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** Ingesting a web page or file by its URL. */
 @Controller("/api/v1/urls")
@@ -48,20 +45,9 @@ final class UrlController {
                     + "host; redirects followed and checked, at most 5) and accepts what it finds as your document, "
                     + "PROCESSING, with the job that ingests it like an upload: a web page reduced to its main "
                     + "content, or a PDF, DOCX, Markdown, text or JSON file.")
-    @ApiResponse(responseCode = "202", description = "Accepted: the document is PROCESSING; follow its job",
-            content = @Content(schema = @Schema(implementation = UploadResponse.class)))
-    @ApiResponse(responseCode = "200", description = "You hold these bytes already: `duplicateOf` is that document",
-            content = @Content(schema = @Schema(implementation = UploadResponse.class)))
+    @IngestResponses
     @ApiResponse(responseCode = "400", description = "Not an http(s) URL, an address that may not be fetched, "
             + "or a page that answered with an error", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "401", description = "No valid access token or API key",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "An API key without the INGEST scope",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "413", description = "Larger than the upload limit",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "415", description = "Content of a type that is not ingested",
-            content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "The site timed out or could not be reached",
             content = @Content(mediaType = "application/problem+json"))
     HttpResponse<UploadResponse> ingest(@Body UrlRequest request, Authentication authentication) {
@@ -69,20 +55,9 @@ final class UrlController {
             throw new InvalidUrlRequest("The body needs a \"url\": {\"url\": \"https://…\", \"visibility\": \"PRIVATE\"}.");
         }
         UploadAccepted accepted = urls.ingestUrl(Callers.fromAuthentication(authentication),
-                visibility(request.visibility()), request.url());
+                VisibilityParameter.parse(request.visibility(), InvalidUrlRequest::new), request.url());
         UploadResponse response = UploadResponse.of(accepted);
         return accepted.duplicate() ? HttpResponse.ok(response) : HttpResponse.accepted().body(response);
-    }
-
-    private static Visibility visibility(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return Visibility.PRIVATE;
-        }
-        return Arrays.stream(Visibility.values())
-                .filter(v -> v.name().equalsIgnoreCase(value.strip()))
-                .findFirst()
-                .orElseThrow(() -> new InvalidUrlRequest("visibility must be one of "
-                        + Arrays.stream(Visibility.values()).map(Enum::name).collect(Collectors.joining(", ")) + "."));
     }
 
     /** What to fetch, and who may see the result. */
