@@ -84,6 +84,20 @@ public final class Stores {
         }
     }
 
+    /** The first column of every row, as strings. */
+    public List<String> strings(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            var values = new java.util.ArrayList<String>();
+            while (r.next()) {
+                values.add(r.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void sql(String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
