@@ -48,8 +48,10 @@ final class BoundedParser implements Parser {
             throws IOException, SAXException, TikaException {
         try (var temporary = new TemporaryResources()) {
             TikaInputStream in = TikaInputStream.get(stream, temporary, metadata);
-            // Spooled to a local file first, so that the bomb check compares the text with the real size.
-            in.getPath();
+            if (!readsAsItGoes(metadata)) {
+                // Spooled to a local file first, so that the bomb check compares the text with the real size.
+                in.getPath();
+            }
             var secure = new SecureContentHandler(new WriteOutContentHandler(handler, maxChars), in);
             secure.setOutputThreshold(OUTPUT_THRESHOLD_CHARS);
             secure.setMaximumCompressionRatio(maxRatio);
@@ -77,6 +79,16 @@ final class BoundedParser implements Parser {
             return ChildOutcome.EXPANDS_TOO_MUCH.exception(String.valueOf(e.getMessage()));
         }
         return ChildOutcome.UNREADABLE.exception(String.valueOf(e.getMessage()));
+    }
+
+    /**
+     * Text and HTML are parsed as they are read: the service sees how much of the file is read, so that is how far
+     * the parse is. They do not expand, so the bomb check may as well compare with the bytes read so far. Archives
+     * (DOCX) and PDFs are read whole first, by their parsers too.
+     */
+    private static boolean readsAsItGoes(Metadata metadata) {
+        String type = metadata.get(Metadata.CONTENT_TYPE);
+        return type != null && type.startsWith("text/");
     }
 
     /** POI says so in words only: "Zip bomb detected!", for the inflation ratio and for the entry size alike. */

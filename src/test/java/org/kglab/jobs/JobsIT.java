@@ -212,7 +212,7 @@ class JobsIT extends IntegrationTest {
     @Test
     void aLargeFileShowsItsExtractionMoveByTheShareOfItRead() throws Exception {
         scheduler.pause();
-        String text = "Knowledge graphs link entities across documents; this line pads the file.\n".repeat(4_000);
+        String text = "Knowledge graphs link entities across documents; this line pads the file.\n".repeat(1_400);
         Api.Reply reply = api.upload("long.md", Fixtures.text(text));
         List<String> events = watch(reply.json().read("$.jobId"));
 
