@@ -111,6 +111,23 @@ public class ChunkService {
                 .map(DocumentId::new).toList();
     }
 
+    /**
+     * The same documents as {@link #documentsToReembed(int)}, in id order, from just after {@code after} (from the
+     * start when null): a pass that walks past documents it could not re-embed rather than meeting them again.
+     */
+    public List<DocumentId> documentsToReembed(@Nullable DocumentId after, int limit) {
+        if (model == null) {
+            return List.of();
+        }
+        return chunks.documentsNotEmbeddedByAfter(model.id(), after == null ? null : after.value(),
+                Math.clamp(limit, 1, 10_000)).stream().map(DocumentId::new).toList();
+    }
+
+    /** How many documents {@link #documentsToReembed(int)} would go through in all. */
+    public long countToReembed() {
+        return model == null ? 0 : chunks.countDocumentsNotEmbeddedBy(model.id());
+    }
+
     private List<float @Nullable []> embed(List<String> texts, ChunkProgress progress) {
         progress.report(ChunkProgress.Step.EMBEDDING, 0);
         List<float @Nullable []> vectors = new ArrayList<>(texts.size());

@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Collection;
 import java.util.List;
@@ -41,6 +42,19 @@ interface Chunks extends GenericRepository<Chunk, UUID> {
             LIMIT :limit
             """)
     List<UUID> documentsNotEmbeddedBy(String model, int limit);
+
+    /** The same documents in id order, those after {@code after} (all, when null): one pass over them. */
+    @Query("""
+            SELECT DISTINCT document_id FROM chunks
+            WHERE (embedding_model IS NULL OR embedding_model <> :model)
+              AND (CAST(:after AS uuid) IS NULL OR document_id > :after)
+            ORDER BY document_id
+            LIMIT :limit
+            """)
+    List<UUID> documentsNotEmbeddedByAfter(String model, @Nullable UUID after, int limit);
+
+    @Query("SELECT count(DISTINCT document_id) FROM chunks WHERE embedding_model IS NULL OR embedding_model <> :model")
+    long countDocumentsNotEmbeddedBy(String model);
 
     /** Up to {@code limit} chunks after {@code afterOrdinal} of each document the viewer may see, in one query. */
     @Query("""

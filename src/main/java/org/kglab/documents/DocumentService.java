@@ -2,6 +2,7 @@ package org.kglab.documents;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import org.kglab.audit.AuditAction;
 import org.kglab.audit.AuditLog;
@@ -55,7 +56,7 @@ public class DocumentService {
      * with its provenance, and runs {@code then} (queuing its job) in the same transaction. The same bytes from
      * the same owner are answered with the existing document instead, and nothing is stored; two identical
      * uploads at once race on a unique index, and the loser answers with the winner's document. On failure
-     * neither row nor file remains.
+     * neither row nor file remains, also when the caller's transaction fails after this returned.
      */
     public <T> Accepted<T> accept(Caller owner, NewDocument input, Function<Document, T> then) {
         owner.require(Scope.INGEST);
@@ -71,6 +72,15 @@ public class DocumentService {
         Accepted<T> accepted;
         try {
             accepted = transactions.executeWrite(status -> {
+                // The caller's transaction may go on after this returns (a feed item's does) and still roll back.
+                status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(Status completion) {
+                        if (completion == Status.ROLLED_BACK) {
+                            files.delete(id);
+                        }
+                    }
+                });
                 if (documents.insertProcessing(id.value(), input.title(), input.mediaType(), input.sizeBytes(),
                         input.sha256(), ownerId, input.visibility().name(), now) == 0) {
                     return new Accepted<T>(documents.findSameContent(ownerId, input.sha256()).orElseThrow(), true,

@@ -5,5 +5,15 @@ public enum JobKind {
     UPLOAD,
     URL,
     FEED_ITEM,
-    REEMBED
+    REEMBED;
+
+    /** Whether a job of this kind ingests one document, which it needs in order to run. */
+    public boolean ingestsADocument() {
+        return this != REEMBED;
+    }
+
+    /** Whether at most one job of this kind may be under way at a time (queued, running or waiting to retry). */
+    public boolean exclusive() {
+        return this == REEMBED;
+    }
 }

@@ -55,7 +55,8 @@ final class JobRunner {
         Job job = claimed.get();
         JobWork work = workFor(job);
         try {
-            work.run(job, new StoredProgress(id, (stage, percent) -> report(job, stage, percent)));
+            work.run(job, new StoredProgress(id, (stage, percent) -> report(job, stage, percent),
+                    work.singleStage()));
             // The last change of the work and SUCCEEDED commit together; if that fails, the attempt failed.
             succeeded(job, work);
         } catch (JobCancelled e) {

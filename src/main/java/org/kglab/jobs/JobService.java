@@ -67,6 +67,36 @@ public class JobService {
         });
     }
 
+    /**
+     * Records, as a DEAD job of the owner's, work that failed on every attempt before it could be queued (a feed
+     * item whose page never came), so that its owner sees what failed and why beside their other jobs. It has no
+     * document, and retrying it is refused.
+     */
+    public Job recordDead(UUID ownerId, JobKind kind, int attempts, String reason) {
+        JobId id = JobId.random();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return transactions.executeWrite(status -> {
+            jobs.insertDead(id.value(), ownerId, kind.name(), Math.max(1, attempts), Math.max(1, attempts), reason,
+                    now);
+            return jobs.find(id.value()).orElseThrow();
+        });
+    }
+
+    /**
+     * Queues a job of an {@link JobKind#exclusive exclusive} kind, unless one is under way (queued, running or
+     * waiting to retry): then that one is the answer, and nothing is queued. Two requests at once, on any
+     * instances, queue one job between them.
+     */
+    public Job queueExclusive(UUID ownerId, JobKind kind) {
+        if (!kind.exclusive()) {
+            throw new IllegalArgumentException("Jobs of kind " + kind + " may run side by side");
+        }
+        return transactions.executeWrite(status -> {
+            jobs.lockKind(kind.name());
+            return jobs.underWay(kind.name()).orElseGet(() -> queue(ownerId, null, kind));
+        });
+    }
+
     public Job get(Caller viewer, JobId id) {
         requireReadOrIngest(viewer);
         return jobs.findVisible(id.value(), viewer.id().value(), viewer.isAdmin())
@@ -123,6 +153,11 @@ public class JobService {
                 throw new JobStateConflict("Job " + id + " is " + job.state() + "; only a DEAD or CANCELLED job "
                         + "can be retried.");
             }
+            if (job.kind().ingestsADocument() && job.documentId() == null) {
+                throw new JobStateConflict("Job " + id + " has no document to ingest: it was deleted, or the content "
+                        + "was never accepted. There is nothing to run again.");
+            }
+            requireNoneUnderWay(job);
             jobs.requeue(job.id());
             Job requeued = jobs.find(job.id()).orElseThrow();
             workFor(job).requeued(requeued);
@@ -157,6 +192,17 @@ public class JobService {
     private static void requireReadOrIngest(Caller caller) {
         if (!caller.scopes().contains(Scope.INGEST)) {
             caller.require(Scope.READ);
+        }
+    }
+
+    /** Retrying a job of an exclusive kind must not start a second one beside the job under way. */
+    private void requireNoneUnderWay(Job job) {
+        if (job.kind().exclusive()) {
+            jobs.lockKind(job.kind().name());
+            jobs.underWay(job.kind().name()).ifPresent(other -> {
+                throw new JobStateConflict("Job " + other.id() + " of kind " + job.kind() + " is under way ("
+                        + other.state() + "); follow that one instead.");
+            });
         }
     }
 

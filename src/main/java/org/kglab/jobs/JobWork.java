@@ -12,6 +12,14 @@ public interface JobWork {
     Set<JobKind> kinds();
 
     /**
+     * Whether the work is one stage only, whose share done is then the job's whole percentage (a re-embedding
+     * is all embedding), rather than that stage's band of an ingestion.
+     */
+    default boolean singleStage() {
+        return false;
+    }
+
+    /**
      * One attempt. It may commit intermediate results, but it must be safe to run again from the start: an
      * attempt cut off by a crash is repeated. A {@link org.kglab.platform.Failure} of a kind that retrying
      * cannot fix (unprocessable, unsupported, too large, bad request, not found) ends the job at once; anything else is

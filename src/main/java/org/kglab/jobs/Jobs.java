@@ -30,6 +30,13 @@ interface Jobs extends GenericRepository<Job, UUID> {
             """)
     void insert(UUID id, UUID ownerId, @Nullable UUID documentId, String kind, int maxAttempts, Instant createdAt);
 
+    @Query("""
+            INSERT INTO ingestion_jobs (id, owner_id, kind, state, attempt, max_attempts, stage, percent, error,
+                                        created_at, started_at, finished_at)
+            VALUES (:id, :ownerId, :kind, 'DEAD', :attempts, :maxAttempts, 'STORED', 0, :error, :at, :at, :at)
+            """)
+    void insertDead(UUID id, UUID ownerId, String kind, int attempts, int maxAttempts, String error, Instant at);
+
     @Query("SELECT " + COLUMNS + " FROM ingestion_jobs WHERE id = :id")
     Optional<Job> find(UUID id);
 
@@ -48,6 +55,22 @@ interface Jobs extends GenericRepository<Job, UUID> {
             """)
     List<Job> page(UUID viewer, boolean admin, @Nullable String state, @Nullable Instant afterAt,
                    @Nullable UUID afterId, int limit);
+
+    /**
+     * Serialises the queuing of jobs of one kind until the transaction ends, across instances, so that the
+     * check for one under way and the insert of a new one cannot interleave.
+     */
+    @Query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(1861, hashtext(:kind))) AS locked")
+    int lockKind(String kind);
+
+    /** The oldest job of the kind that has not ended: queued, running, or failed and waiting to retry. */
+    @Query("SELECT " + COLUMNS + """
+             FROM ingestion_jobs
+            WHERE kind = :kind AND state IN ('QUEUED', 'RUNNING', 'FAILED')
+            ORDER BY created_at, id
+            LIMIT 1
+            """)
+    Optional<Job> underWay(String kind);
 
     @Query("SELECT " + COLUMNS + " FROM ingestion_jobs WHERE document_id = :documentId ORDER BY created_at DESC LIMIT 1")
     Optional<Job> latestOfDocument(UUID documentId);

@@ -2,12 +2,14 @@ package org.kglab.jobs;
 
 /**
  * Progress of a running job, stored on the job row whenever the stage changes or its share of the current
- * stage crosses another tenth. Each stage owns a band of the overall percentage.
+ * stage crosses another tenth. Each stage owns a band of the overall percentage, unless the work is one stage
+ * only ({@link JobWork#singleStage()}): then that stage's share is the job's percentage.
  */
 final class StoredProgress implements Progress {
 
     private final JobId id;
     private final Reporter reporter;
+    private final boolean singleStage;
     private Stage stage = Stage.STORED;
     private int storedTenths = -1;
 
@@ -17,15 +19,20 @@ final class StoredProgress implements Progress {
     }
 
     StoredProgress(JobId id, Reporter reporter) {
+        this(id, reporter, false);
+    }
+
+    StoredProgress(JobId id, Reporter reporter, boolean singleStage) {
         this.id = id;
         this.reporter = reporter;
+        this.singleStage = singleStage;
     }
 
     @Override
     public void stage(Stage next) {
         stage = next;
         storedTenths = 0;
-        store(percentOf(next, 0, 1));
+        store(singleStage ? 0 : percentOf(next, 0, 1));
     }
 
     @Override
@@ -37,7 +44,7 @@ final class StoredProgress implements Progress {
         int tenths = (int) (bounded * 10 / total);
         if (tenths > storedTenths) {
             storedTenths = tenths;
-            store(percentOf(stage, bounded, total));
+            store(singleStage ? (int) (bounded * 100 / total) : percentOf(stage, bounded, total));
         }
     }
 

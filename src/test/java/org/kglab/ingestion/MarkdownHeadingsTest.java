@@ -37,6 +37,47 @@ class MarkdownHeadingsTest {
     }
 
     @Test
+    void findsSetextHeadingsUnderlinedWithEqualsOrDashes() {
+        String text = "Title\n=====\nIntro.\n\nSub part\n---\nText.\n\n  Indented sub\n  ==  \n";
+
+        assertThat(MarkdownHeadings.of(text)).containsExactly(
+                new Heading(1, "Title", 0),
+                new Heading(2, "Sub part", text.indexOf("Sub part")),
+                new Heading(1, "Indented sub", text.indexOf("Indented sub")));
+    }
+
+    @Test
+    void aSetextHeadingTakesTheWholeParagraphAboveIt() {
+        String text = "Intro.\n\nA heading that\nruns over two lines\n===\nBody.";
+
+        assertThat(MarkdownHeadings.of(text)).containsExactly(
+                new Heading(1, "A heading that runs over two lines", text.indexOf("A heading")));
+    }
+
+    @Test
+    void dashesWithNoParagraphAboveAreAThematicBreak() {
+        String text = "# Top\n\nParagraph.\n\n---\n\nMore.\n***\n---\n## After\n---";
+
+        assertThat(MarkdownHeadings.of(text)).containsExactly(new Heading(1, "Top", 0),
+                new Heading(2, "After", text.indexOf("## After")));
+    }
+
+    @Test
+    void underlinesOfListItemsQuotesCodeAndSpacedDashesMakeNoHeading() {
+        String text = "- item\n---\n> quoted\n===\n\n    indented code\n---\n\nWords\n- - -\n"
+                + "```\nin code\n===\n```\nReal\n===";
+
+        assertThat(MarkdownHeadings.of(text)).containsExactly(new Heading(1, "Real", text.lastIndexOf("Real")));
+    }
+
+    @Test
+    void windowsLineEndingsAndFrontMatterAreHandled() {
+        String text = "---\ntitle: Notes\n---\nHeading\r\n-------\r\nBody\r\n";
+
+        assertThat(MarkdownHeadings.of(text)).containsExactly(new Heading(2, "Heading", text.indexOf("Heading")));
+    }
+
+    @Test
     void keepsAtMostTheBoundedNumberOfHeadings() {
         String text = "# h\n".repeat(StructureRecorder.MAX_HEADINGS + 5);
 

@@ -28,6 +28,19 @@ class StoredProgressTest {
     }
 
     @Test
+    void theOneStageOfSingleStageWorkSpansTheWholeJob() {
+        var progress = new StoredProgress(JobId.random(), (stage, percent) -> stored.add(stage + " " + percent), true);
+
+        progress.stage(Stage.EMBEDDING);
+        for (int done = 1; done <= 4; done++) {
+            progress.advance(done, 4);
+        }
+
+        assertThat(stored).containsExactly("EMBEDDING 0", "EMBEDDING 25", "EMBEDDING 50", "EMBEDDING 75",
+                "EMBEDDING 100");
+    }
+
+    @Test
     void eachStageOwnsABandOfTheWholeJob() {
         assertThat(StoredProgress.percentOf(Stage.STORED, 0, 1)).isZero();
         assertThat(StoredProgress.percentOf(Stage.EXTRACTING, 1, 1)).isEqualTo(50);

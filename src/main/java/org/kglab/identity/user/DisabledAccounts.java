@@ -3,6 +3,7 @@ package org.kglab.identity.user;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
+import org.kglab.identity.access.AccountStanding;
 import org.kglab.identity.access.UserId;
 
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * expires. Loaded at start and kept current by this instance's own changes.
  */
 @Singleton
-public final class DisabledAccounts implements ApplicationEventListener<ServerStartupEvent> {
+public final class DisabledAccounts implements ApplicationEventListener<ServerStartupEvent>, AccountStanding {
 
     private final Users users;
     private final Set<UUID> disabled = ConcurrentHashMap.newKeySet();
@@ -31,6 +32,11 @@ public final class DisabledAccounts implements ApplicationEventListener<ServerSt
 
     public boolean contains(UserId user) {
         return disabled.contains(user.value());
+    }
+
+    @Override
+    public boolean disabled(UserId user) {
+        return contains(user);
     }
 
     public void set(UserId user, boolean isDisabled) {

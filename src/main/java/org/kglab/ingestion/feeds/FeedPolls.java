@@ -1,27 +1,18 @@
 package org.kglab.ingestion.feeds;
 
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.jspecify.annotations.Nullable;
-import org.kglab.documents.Document;
+import org.kglab.identity.access.AccountStanding;
 import org.kglab.identity.access.Caller;
 import org.kglab.identity.access.Role;
 import org.kglab.identity.access.UserId;
-import org.kglab.ingestion.FetchedSource;
-import org.kglab.ingestion.IngestionService;
-import org.kglab.ingestion.SourceMetadata;
 import org.kglab.ingestion.web.ContentKind;
 import org.kglab.ingestion.web.FetchResult;
 import org.kglab.ingestion.web.SafeHttpFetcher;
-import org.kglab.ingestion.web.WebSources;
-import org.kglab.jobs.JobKind;
 import org.kglab.platform.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +20,8 @@ import java.util.Set;
 
 /**
  * One poll of one feed: a conditional GET, then each new item, up to the per-poll bound, ingested as
- * the owner's document. An item counts as new until the unique insert into {@code feed_items} says
- * otherwise, and that insert commits with the document or not at all. A poll that fails leaves its
- * reason and the time of the next attempt on the feed.
+ * the owner's document ({@link FeedItems}). A poll that fails leaves its reason and the time of the next attempt
+ * on the feed. The feeds of a disabled account are not polled.
  */
 @Singleton
 final class FeedPolls {
@@ -40,19 +30,17 @@ final class FeedPolls {
 
     private final Feeds feeds;
     private final SafeHttpFetcher fetcher;
-    private final WebSources web;
-    private final IngestionService ingestion;
-    private final TransactionOperations<Connection> transactions;
+    private final FeedItems items;
+    private final AccountStanding accounts;
     private final FeedProperties properties;
     private final Clock clock;
 
-    FeedPolls(Feeds feeds, SafeHttpFetcher fetcher, WebSources web, IngestionService ingestion,
-              TransactionOperations<Connection> transactions, FeedProperties properties, Clock clock) {
+    FeedPolls(Feeds feeds, SafeHttpFetcher fetcher, FeedItems items, AccountStanding accounts,
+              FeedProperties properties, Clock clock) {
         this.feeds = feeds;
         this.fetcher = fetcher;
-        this.web = web;
-        this.ingestion = ingestion;
-        this.transactions = transactions;
+        this.items = items;
+        this.accounts = accounts;
         this.properties = properties;
         this.clock = clock;
     }
@@ -60,6 +48,11 @@ final class FeedPolls {
     void poll(Feed feed) {
         Instant started = clock.instant();
         Instant next = started.plusSeconds(feed.everySeconds());
+        if (accounts.disabled(new UserId(feed.ownerId()))) {
+            // Nothing is fetched on behalf of a disabled account; once it is enabled again, polling resumes.
+            feeds.notPolled(feed.id(), "Not polled: the account that follows this feed is disabled.", next);
+            return;
+        }
         FetchResult result;
         FeedReader.ParsedFeed parsed;
         try {
@@ -73,7 +66,7 @@ final class FeedPolls {
                 parsed = FeedReader.read(content.file(), content.mediaType()
                         + (content.charset() == null ? "" : "; charset=" + content.charset()), feed.url());
             } finally {
-                deleteQuietly(content.file());
+                FeedItems.deleteQuietly(content.file());
             }
             String itemError = ingestNewItems(feed, parsed);
             feeds.polled(feed.id(), parsed.title(), content.etag(), content.lastModified(), started, next, itemError);
@@ -108,70 +101,14 @@ final class FeedPolls {
                 continue;
             }
             taken++;
-            try {
-                ingestItem(feed, owner, item);
-            } catch (Failure e) {
+            String error = items.ingest(feed, owner, item);
+            if (error != null) {
                 failed++;
-                firstError = firstError == null ? e.getMessage() : firstError;
+                firstError = firstError == null ? error : firstError;
             }
         }
         return failed == 0 ? null
-                : failed + " of " + taken + " new items could not be ingested and will be tried again; the first: "
-                        + firstError;
-    }
-
-    private void ingestItem(Feed feed, Caller owner, FeedReader.FeedItem item) {
-        FetchedSource source = source(item);
-        boolean consumed = false;
-        try {
-            consumed = transactions.executeWrite(status -> {
-                if (feeds.claimItem(feed.id(), item.key(), clock.instant()) == 0) {
-                    return false;
-                }
-                // The claim, the PROCESSING document with its source and the item's job commit together, or none.
-                Document document = ingestion.acceptFetched(owner, feed.visibility(), source, JobKind.FEED_ITEM,
-                        feed.id()).document();
-                feeds.itemIngested(feed.id(), item.key(), document.id());
-                return true;
-            });
-        } finally {
-            if (!consumed) {
-                deleteQuietly(source.file());
-            }
-        }
-    }
-
-    /** The linked page when it can be fetched, else what the feed itself carries of the item. */
-    private FetchedSource source(FeedReader.FeedItem item) {
-        var metadata = new SourceMetadata(item.link() == null ? item.key() : item.link(), null, item.title(),
-                item.author(), item.publishedAt(), clock.instant());
-        if (item.link() != null) {
-            try {
-                FetchedSource page = web.fetch(item.link());
-                SourceMetadata fromPage = page.metadata();
-                return new FetchedSource(page.file(), page.fileName(), page.mediaType(), new SourceMetadata(
-                        item.link(), fromPage.canonicalUrl(), item.title() != null ? item.title() : fromPage.title(),
-                        item.author() != null ? item.author() : fromPage.author(),
-                        item.publishedAt() != null ? item.publishedAt() : fromPage.publishedAt(), fromPage.fetchedAt()));
-            } catch (Failure e) {
-                if (item.content() == null) {
-                    throw e;
-                }
-                LOG.debug("Item link {} could not be fetched ({}); using the feed's own content", item.link(),
-                        e.getMessage());
-            }
-        }
-        if (item.content() == null) {
-            throw InvalidFeed.badRequest("The item " + item.key() + " has neither a link nor content.");
-        }
-        return web.fromHtml(item.content(), "item.html", metadata);
-    }
-
-    private static void deleteQuietly(java.nio.file.Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // Staging is swept of old files at start-up.
-        }
+                : failed + " of " + taken + " new items could not be ingested; each is tried at up to "
+                        + properties.itemAttempts() + " polls. The first: " + firstError;
     }
 }

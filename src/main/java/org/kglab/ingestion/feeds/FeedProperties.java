@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param lease        how long a claimed feed is left to the instance polling it; after a crash, it is
  *                     polled again once this has passed
  * @param maxBackoff   longest wait before retrying a feed that keeps failing
+ * @param itemAttempts polls that try an item that fails before it is accepted as a document (its page cannot be
+ *                     fetched, its type is not read); after the last, the item is given up as a DEAD job
  */
 @ConfigurationProperties("kglab.feeds")
 public record FeedProperties(
@@ -21,7 +23,8 @@ public record FeedProperties(
         @Bindable(defaultValue = "10") int batch,
         @Bindable(defaultValue = "20") int itemsPerPoll,
         @Bindable(defaultValue = "10m") Duration lease,
-        @Bindable(defaultValue = "24h") Duration maxBackoff) {
+        @Bindable(defaultValue = "24h") Duration maxBackoff,
+        @Bindable(defaultValue = "3") int itemAttempts) {
 
     /** The shortest and longest polling intervals a user may choose. */
     static final Duration MIN_EVERY = Duration.ofMinutes(5);

@@ -86,15 +86,53 @@ interface Feeds extends GenericRepository<Feed, UUID> {
             """)
     void failed(UUID id, String error, Instant polledAt, Instant nextPollAt);
 
-    @Query("SELECT EXISTS (SELECT 1 FROM feed_items WHERE feed_id = :feedId AND item_key = :itemKey)")
+    /** Whether the item was ingested or given up; one whose attempts so far failed is not done with. */
+    @Query("""
+            SELECT EXISTS (SELECT 1 FROM feed_items WHERE feed_id = :feedId AND item_key = :itemKey
+                                                      AND state <> 'FAILING')
+            """)
     boolean seen(UUID feedId, String itemKey);
 
-    /** 1 if this call recorded the item, 0 if it was recorded before: the one decision on "new". */
+    /**
+     * 1 if this call recorded the item as ingested (new, or failing so far), 0 if it was ingested or given up
+     * before: the one decision on "new".
+     */
     @Query("""
             INSERT INTO feed_items (feed_id, item_key, seen_at) VALUES (:feedId, :itemKey, :seenAt)
-            ON CONFLICT (feed_id, item_key) DO NOTHING
+            ON CONFLICT (feed_id, item_key) DO UPDATE
+                SET state = 'INGESTED', seen_at = EXCLUDED.seen_at, last_error = NULL
+                WHERE feed_items.state = 'FAILING'
             """)
     int claimItem(UUID feedId, String itemKey, Instant seenAt);
+
+    /**
+     * Counts a failed attempt at the item (in a transaction of its own, after the attempt's rolled back): FAILING
+     * while attempts remain, then DEAD.
+     */
+    @Query("""
+            INSERT INTO feed_items (feed_id, item_key, seen_at, state, attempts, last_error)
+            VALUES (:feedId, :itemKey, :at, CASE WHEN :maxAttempts <= 1 THEN 'DEAD' ELSE 'FAILING' END, 1, :error)
+            ON CONFLICT (feed_id, item_key) DO UPDATE
+                SET attempts = feed_items.attempts + 1, last_error = EXCLUDED.last_error, seen_at = EXCLUDED.seen_at,
+                    state = CASE WHEN feed_items.attempts + 1 >= :maxAttempts THEN 'DEAD' ELSE 'FAILING' END
+                WHERE feed_items.state = 'FAILING'
+            """)
+    int itemFailed(UUID feedId, String itemKey, Instant at, String error, int maxAttempts);
+
+    /** The attempts of an item that was just given up and has no job to show it yet; empty otherwise. */
+    @Query("""
+            SELECT attempts FROM feed_items
+            WHERE feed_id = :feedId AND item_key = :itemKey AND state = 'DEAD' AND job_id IS NULL
+            FOR UPDATE
+            """)
+    Optional<Integer> givenUpWithoutJob(UUID feedId, String itemKey);
+
+    @Query("UPDATE feed_items SET job_id = :jobId WHERE feed_id = :feedId AND item_key = :itemKey")
+    void itemJob(UUID feedId, String itemKey, UUID jobId);
+
+    /** A due feed not polled because its owner's account is disabled: it is looked at again after its interval. */
+    @Query("UPDATE feeds SET next_poll_at = :nextPollAt, last_error = :reason WHERE id = :id")
+    void notPolled(UUID id, String reason, Instant nextPollAt);
 
     @Query("UPDATE feed_items SET document_id = :documentId WHERE feed_id = :feedId AND item_key = :itemKey")
     void itemIngested(UUID feedId, String itemKey, UUID documentId);
