@@ -9,6 +9,7 @@ import org.kglab.audit.AuditLog;
 import org.kglab.audit.Origin;
 import org.kglab.identity.access.Caller;
 import org.kglab.identity.access.Scope;
+import org.kglab.platform.change.Change;
 import org.kglab.platform.paging.Cursors;
 import org.kglab.platform.paging.Page;
 
@@ -36,17 +37,20 @@ public class DocumentService {
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<DocumentStored> stored;
     private final ApplicationEventPublisher<DocumentDeleted> deleted;
+    private final ApplicationEventPublisher<Change> changes;
     private final AuditLog audit;
     private final Clock clock;
 
     DocumentService(Documents documents, DocumentFiles files, TransactionOperations<Connection> transactions,
                     ApplicationEventPublisher<DocumentStored> stored,
-                    ApplicationEventPublisher<DocumentDeleted> deleted, AuditLog audit, Clock clock) {
+                    ApplicationEventPublisher<DocumentDeleted> deleted, ApplicationEventPublisher<Change> changes,
+                    AuditLog audit, Clock clock) {
         this.documents = documents;
         this.files = files;
         this.transactions = transactions;
         this.stored = stored;
         this.deleted = deleted;
+        this.changes = changes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -190,6 +194,8 @@ public class DocumentService {
             Document document = documents.findForPipeline(id.value()).orElseThrow(() -> new DocumentNotFound(id));
             documents.setStatus(id.value(), DocumentStatus.READY.name(), null);
             documents.setIngestedAt(id.value(), clock.instant());
+            // The document's change first: what follows from the event (its chunks) orders after it.
+            changes.publishEvent(DocumentState.stored(document));
             stored.publishEvent(DocumentStored.of(document));
             return null;
         });
@@ -218,6 +224,7 @@ public class DocumentService {
                 throw new DocumentAccessDenied(id);
             }
             documents.deleteRow(id.value());
+            changes.publishEvent(DocumentState.deleted(id, document.version() + 1));
             deleted.publishEvent(new DocumentDeleted(id, document.version() + 1));
             audit.record(AuditAction.DOCUMENT_DELETED, caller.id().value(), id.toString(), origin,
                     "'" + document.title() + "'");

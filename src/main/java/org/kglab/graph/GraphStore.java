@@ -5,12 +5,15 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
 
-import java.time.ZoneOffset;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,51 +22,10 @@ import java.util.UUID;
 /**
  * Every Cypher statement of the service. All are parameterised and run in managed transactions,
  * which the driver retries on transient failures. Reads on behalf of a user always filter on the
- * owner (indexed) or public visibility; only the projection writes by id alone.
+ * owner (indexed) or public visibility; only the projections write by id alone.
  */
 @Singleton
 public final class GraphStore {
-
-    /** Applies a document version only if it is newer than the node's, so that replays change nothing. */
-    private static final String UPSERT_DOCUMENT = """
-            MERGE (d:Document {id: $id})
-            WITH d WHERE coalesce(d.version, 0) < $version
-            SET d.version = $version, d.title = $title, d.mediaType = $mediaType,
-                d.sizeBytes = $sizeBytes, d.sha256 = $sha256, d.ownerId = $ownerId, d.visibility = $visibility,
-                d.createdAt = $createdAt
-            RETURN count(d) AS applied
-            """;
-
-    /** The document goes with its chunks. */
-    private static final String DELETE_DOCUMENT = """
-            MATCH (d:Document {id: $id})
-            WHERE d.version < $version
-            CALL (d) {
-                MATCH (d)-[:HAS_CHUNK]->(c:Chunk)
-                DETACH DELETE c
-            }
-            DETACH DELETE d
-            """;
-
-    /**
-     * Replaces a document's chunk nodes in one transaction, only if this chunk version is newer than the one the
-     * node holds, so that a replay changes nothing. A document not (or no longer) in the graph gets none.
-     */
-    private static final String REPLACE_CHUNKS = """
-            MATCH (d:Document {id: $id})
-            WHERE coalesce(d.chunksVersion, 0) < $version
-            SET d.chunksVersion = $version
-            WITH d
-            CALL (d) {
-                MATCH (d)-[:HAS_CHUNK]->(old:Chunk)
-                DETACH DELETE old
-            }
-            CALL (d) {
-                UNWIND $chunks AS chunk
-                CREATE (d)-[:HAS_CHUNK]->(:Chunk {id: chunk.id, ordinal: chunk.ordinal})
-            }
-            RETURN count(d) AS applied
-            """;
 
     /**
      * The access rule, the same as SQL's {@code visible_to}: the owner sees a node, and everyone sees a public one.
@@ -87,33 +49,28 @@ public final class GraphStore {
         this.driver = driver;
     }
 
-    /** @return true if this version was applied, false if the node already had it or a newer one */
-    public boolean upsertDocument(DocumentNode node) {
-        Map<String, Object> params = Map.of(
-                "id", node.id().toString(),
-                "version", node.version(),
-                "title", node.title(),
-                "mediaType", node.mediaType(),
-                "sizeBytes", node.sizeBytes(),
-                "sha256", node.sha256(),
-                "ownerId", node.ownerId().toString(),
-                "visibility", node.visibility(),
-                "createdAt", node.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
-        return write(tx -> tx.run(UPSERT_DOCUMENT, params).single().get("applied").asLong() > 0);
-    }
-
-    /** Removes the node unless it already holds a version at or past the deletion. */
-    public void deleteDocument(UUID id, long version) {
-        write(tx -> tx.run(DELETE_DOCUMENT, Map.of("id", id.toString(), "version", version)).consume());
-    }
-
-    /** @return true if this chunk version was applied, false if the graph had it, a newer one, or no document */
-    public boolean replaceChunks(UUID documentId, long version, List<ChunkNode> chunks) {
-        List<Map<String, Object>> rows = chunks.stream()
-                .map(c -> Map.<String, Object>of("id", c.id().toString(), "ordinal", c.ordinal()))
-                .toList();
-        Map<String, Object> params = Map.of("id", documentId.toString(), "version", version, "chunks", rows);
-        return write(tx -> tx.run(REPLACE_CHUNKS, params).single().get("applied").asLong() > 0);
+    /**
+     * Applies changes in one write transaction: stage after stage, and in each stage one {@code UNWIND} statement
+     * per projection and kind (state or removal). A stage holds at most one change per aggregate, so the order of
+     * statements within it does not matter; the stages keep each aggregate's order.
+     *
+     * @param timeout the longest the transaction may run before Neo4j ends it, applying nothing
+     */
+    public void project(List<List<GraphProjection.Row>> stages, Duration timeout) {
+        TransactionConfig config = TransactionConfig.builder().withTimeout(timeout).build();
+        write(config, tx -> {
+            for (List<GraphProjection.Row> stage : stages) {
+                Map<GraphProjection, Map<Boolean, List<Map<String, Object>>>> groups = new LinkedHashMap<>();
+                for (GraphProjection.Row row : stage) {
+                    groups.computeIfAbsent(row.projection(), p -> new LinkedHashMap<>())
+                            .computeIfAbsent(row.removal(), r -> new ArrayList<>())
+                            .add(row.values());
+                }
+                groups.forEach((projection, kinds) -> kinds.forEach((removal, rows) ->
+                        tx.run(removal ? projection.remove() : projection.upsert(), Map.of("rows", rows)).consume()));
+            }
+            return null;
+        });
     }
 
     /** The node if {@code viewer} owns it or it is public. */
@@ -153,8 +110,12 @@ public final class GraphStore {
     }
 
     private <T> T write(TransactionCallback<T> work) {
+        return write(TransactionConfig.empty(), work);
+    }
+
+    private <T> T write(TransactionConfig config, TransactionCallback<T> work) {
         try (var session = driver.session(SessionConfig.defaultConfig())) {
-            return session.executeWrite(work);
+            return session.executeWrite(work, config);
         } catch (ServiceUnavailableException | SessionExpiredException | TransientException e) {
             throw new GraphUnavailable("Neo4j is unavailable: " + e.getMessage(), e);
         }

@@ -5,8 +5,14 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.util.UUID;
 
-/** One pending change for the graph, as the relay claims it. */
+/**
+ * One pending change, as the relay claims it.
+ *
+ * @param payload  the aggregate's state after the change as JSON, or JSON {@code null} when it is gone
+ * @param attempts tries so far, those while Neo4j was unreachable included
+ * @param failures failures the entry itself caused; at the limit it is parked
+ */
 @MappedEntity("outbox")
-record OutboxEntry(@Id long id, String aggregateType, UUID aggregateId, long aggregateVersion, String eventType,
-                   String payload, int attempts) {
+record OutboxEntry(@Id long id, String aggregateType, UUID aggregateId, long revision, String payload, int attempts,
+                   int failures) {
 }

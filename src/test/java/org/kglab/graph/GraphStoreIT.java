@@ -5,8 +5,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.kglab.support.IntegrationTest;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,9 @@ class GraphStoreIT extends IntegrationTest {
 
     @Inject
     GraphStore graph;
+
+    @Inject
+    DocumentProjection documents;
 
     /**
      * A read that meets a node while another transaction deletes it sees the node as gone, never as a
@@ -40,8 +44,8 @@ class GraphStoreIT extends IntegrationTest {
         });
         try {
             for (long version = 1; version <= 600; version += 2) {
-                graph.upsertDocument(node(id, viewer, version));
-                graph.deleteDocument(id, version + 1);
+                apply(documents.row(id, version, state(viewer)));
+                apply(documents.row(id, version + 1, null));
             }
         } finally {
             done.set(true);
@@ -51,8 +55,12 @@ class GraphStoreIT extends IntegrationTest {
         assertThat(graph.findDocument(id, viewer)).isEmpty();
     }
 
-    private static DocumentNode node(UUID id, UUID ownerId, long version) {
-        return new DocumentNode(id, version, "Title", "text/markdown", 10, "00", ownerId, "PRIVATE",
-                OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+    private void apply(GraphProjection.Row row) {
+        graph.project(List.of(List.of(row)), Duration.ofSeconds(30));
+    }
+
+    private static Map<String, Object> state(UUID ownerId) {
+        return Map.of("title", "Title", "mediaType", "text/markdown", "sizeBytes", 10, "sha256", "00",
+                "ownerId", ownerId.toString(), "visibility", "PRIVATE", "createdAt", "2026-01-01T00:00:00Z");
     }
 }

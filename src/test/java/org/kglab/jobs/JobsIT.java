@@ -349,8 +349,8 @@ class JobsIT extends IntegrationTest {
         assertThat(api.documentStatus(reply.json().read("$.documentId"))).isEqualTo("READY");
         assertThat(stores.count("SELECT count(*) FROM documents")).isEqualTo(1);
         // Announced to the graph once; its chunks travel in an entry of their own.
-        assertThat(stores.count("SELECT count(*) FROM outbox WHERE event_type = 'DOCUMENT_STORED'")).isEqualTo(1);
-        assertThat(stores.count("SELECT count(*) FROM outbox WHERE event_type = 'CHUNKS_REPLACED'")).isEqualTo(1);
+        assertThat(stores.count("SELECT count(*) FROM outbox WHERE aggregate_type = 'document'")).isEqualTo(1);
+        assertThat(stores.count("SELECT count(*) FROM outbox WHERE aggregate_type = 'document-chunks'")).isEqualTo(1);
         assertThat(stores.count("SELECT count(*) FROM scheduled_tasks")).isZero();
     }
 

@@ -49,7 +49,7 @@ class OutboxRelayIT extends IntegrationTest {
                     stores.count("SELECT count(*) FROM outbox WHERE attempts > 0 AND last_error IS NOT NULL") == 1);
             // The document's entry and its chunks' entry, which waits behind it untried.
             assertThat(stores.count("SELECT count(*) FROM outbox WHERE processed_at IS NULL")).isEqualTo(2);
-            assertThat(stores.count("SELECT count(*) FROM outbox WHERE event_type = 'CHUNKS_REPLACED' "
+            assertThat(stores.count("SELECT count(*) FROM outbox WHERE aggregate_type = 'document-chunks' "
                     + "AND attempts = 0")).isEqualTo(1);
         } finally {
             neo4j.start();
@@ -165,13 +165,13 @@ class OutboxRelayIT extends IntegrationTest {
         Eventually.await("the earlier entry to fail again, after the delete was committed", () -> attempts(id) >= 3);
 
         assertThat(stores.count("SELECT count(*) FROM outbox WHERE aggregate_id = '" + id
-                + "' AND event_type = 'DOCUMENT_DELETED' AND processed_at IS NULL AND attempts = 0"))
+                + "' AND payload = 'null'::jsonb AND processed_at IS NULL AND attempts = 0"))
                 .as("the delete, still waiting untried behind the failing entry").isEqualTo(1);
         assertThat(graph.findDocument(id, owner.userId())).as("the node the delete must not remove yet").isPresent();
 
         // Once the earlier entry can be applied, the delete follows it.
         stores.sql("UPDATE outbox SET payload = " + goodPayload + ", next_attempt_at = now() WHERE aggregate_id = '"
-                + id + "' AND processed_at IS NULL AND event_type = 'DOCUMENT_STORED'");
+                + id + "' AND processed_at IS NULL AND aggregate_type = 'document' AND payload <> 'null'::jsonb");
         stores.sql("NOTIFY " + OutboxSignal.CHANNEL);
         awaitOutboxDrained();
         assertThat(graph.findDocument(id, owner.userId())).isEmpty();
@@ -275,15 +275,15 @@ class OutboxRelayIT extends IntegrationTest {
 
     /** Appends an entry for the document whose payload the projector cannot read, as if it were corrupt. */
     private UUID poison(UUID document) {
-        stores.sql("INSERT INTO outbox (aggregate_type, aggregate_id, aggregate_version, event_type, payload) "
-                + "VALUES ('document', '" + document + "', 1, 'DOCUMENT_STORED', '{\"not\": \"a snapshot\"}')");
+        stores.sql("INSERT INTO outbox (aggregate_type, aggregate_id, revision, payload) "
+                + "VALUES ('document', '" + document + "', 1, '{\"not\": \"a snapshot\"}')");
         stores.sql("NOTIFY " + OutboxSignal.CHANNEL);
         return document;
     }
 
     private long attempts(UUID document) {
         return stores.count("SELECT coalesce(max(attempts), 0) FROM outbox WHERE aggregate_id = '" + document
-                + "' AND event_type = 'DOCUMENT_STORED'");
+                + "' AND aggregate_type = 'document' AND payload <> 'null'::jsonb");
     }
 
     private Sample sample(UUID document) {

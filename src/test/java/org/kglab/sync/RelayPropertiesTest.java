@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RelayPropertiesTest {
 
     private final RelayProperties properties =
-            new RelayProperties(true, 100, Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(60));
+            new RelayProperties(true, 100, Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(60),
+                    Duration.ofSeconds(60), 10);
 
     @ParameterizedTest
     @CsvSource({"0, 500", "1, 500", "2, 1000", "3, 2000", "7, 32000", "8, 60000", "40, 60000",
