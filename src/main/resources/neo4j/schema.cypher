@@ -16,4 +16,6 @@ CREATE INDEX entity_updated IF NOT EXISTS FOR (e:Entity) ON (e.updatedAt);
 CREATE CONSTRAINT entity_tombstone_id IF NOT EXISTS FOR (t:EntityTombstone) REQUIRE t.id IS UNIQUE;
 CREATE INDEX entity_tombstone_deleted IF NOT EXISTS FOR (t:EntityTombstone) ON (t.deletedAt);
 // Search by name and aliases.
-CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases];
+// Accents and letters such as ł are folded to ASCII on both sides, as in normalised query words.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]
+    OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
