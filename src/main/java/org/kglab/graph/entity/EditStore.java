@@ -2,7 +2,6 @@ package org.kglab.graph.entity;
 
 import jakarta.inject.Singleton;
 import org.jspecify.annotations.Nullable;
-import org.kglab.graph.GraphStore;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 
@@ -19,12 +18,6 @@ import java.util.function.BiFunction;
  */
 @Singleton
 final class EditStore {
-
-    private static final String FIND_VISIBLE = """
-            MATCH (d:Entity {id: $id})
-            WHERE %s
-            RETURN d {.*} AS e
-            """.formatted(GraphStore.VISIBLE_TO_VIEWER);
 
     private static final String UPDATE = """
             MATCH (e:Entity {id: $id}) WHERE e.ownerId = $owner
@@ -118,7 +111,7 @@ final class EditStore {
 
     /** The entity if the caller owns it; one they may see but not change is forbidden, one they cannot see absent. */
     private static Record owned(TransactionContext tx, UUID owner, EntityId id) {
-        List<Record> found = tx.run(FIND_VISIBLE, Map.of("id", id.toString(), "viewer", owner.toString())).list();
+        List<Record> found = tx.run(ReadStore.FIND, Map.of("id", id.toString(), "viewer", owner.toString())).list();
         if (found.isEmpty()) {
             throw new EntityNotFound("No entity " + id + ".");
         }

@@ -21,7 +21,8 @@ import java.util.UUID;
 @Singleton
 final class ReadStore {
 
-    private static final String FIND = """
+    /** One entity by id, if the viewer may see it; also how a write finds what it may change. */
+    static final String FIND = """
             MATCH (d:Entity {id: $id})
             WHERE %s
             RETURN d {.*} AS e
