@@ -48,8 +48,8 @@ final class UpsertStore {
     /** The relationship type is an allow-listed name (checked by {@link EntityRules}), passed as a parameter. */
     private static final String UPSERT_RELATIONSHIPS = """
             UNWIND $rows AS row
-            MATCH (a:Entity {id: row.source})
-            MATCH (b:Entity {id: row.target})
+            MATCH (a:Entity {id: row.source}) WHERE a.ownerId = $owner
+            MATCH (b:Entity {id: row.target}) WHERE b.ownerId = $owner
             MERGE (a)-[r:$(row.type)]->(b)
             ON CREATE SET r.id = row.id, r.ownerId = $owner, r.createdAt = $now, r.revision = 0
             WITH r, row, r.revision = 0 AS created

@@ -67,6 +67,10 @@ final class WriteRows {
         List<Map<String, Object>> result = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             RelationshipInput input = inputs.get(i);
+            if (input.source().equals(input.target())) {
+                throw new InvalidEntityInput("A relationship links two different entities; " + input.source()
+                        + " is both its source and its target.");
+            }
             String json = rows.json(EntityRules.properties(input.properties()));
             double confidence = EntityRules.confidence(input.confidence());
             Map<String, Object> row = new HashMap<>();

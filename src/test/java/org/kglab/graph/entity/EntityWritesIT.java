@@ -112,6 +112,8 @@ class EntityWritesIT extends IntegrationTest {
         unsure.put("confidence", 1.5);
         assertThat(errorCode(api.graphql("upsertRelationships", Map.of("relationships", List.of(unsure)))))
                 .isEqualTo("BAD_REQUEST");
+        assertThat(errorCode(api.graphql("upsertRelationships", Map.of("relationships",
+                List.of(relationship(a, "CITES", a)))))).isEqualTo("BAD_REQUEST");
         assertThat(stores.cypherCount("MATCH ()-[r:CITES]->() RETURN count(r)")).isZero();
     }
 
