@@ -31,7 +31,7 @@ public final class GraphStore {
      * The access rule, the same as SQL's {@code visible_to}: the owner sees a node, and everyone sees a public one.
      * Every read on behalf of a viewer filters with it, on a node bound to {@code d}, with {@code $viewer} bound.
      */
-    private static final String VISIBLE_TO_VIEWER = "(d.ownerId = $viewer OR d.visibility = 'PUBLIC')";
+    public static final String VISIBLE_TO_VIEWER = "(d.ownerId = $viewer OR d.visibility = 'PUBLIC')";
 
     private static final String FIND_VISIBLE_DOCUMENT = """
             MATCH (d:Document {id: $id})

@@ -10,6 +10,7 @@ import org.kglab.documents.DocumentId;
 import org.kglab.documents.PageRequest;
 import org.kglab.duplicates.SampleTexts;
 import org.kglab.graph.GraphStore;
+import org.kglab.graph.entity.GraphFixtures;
 import org.kglab.ingestion.IngestionService;
 import org.kglab.support.Api;
 import org.kglab.support.Eventually;
@@ -256,4 +257,73 @@ class IsolationIT extends IntegrationTest {
         assertThat(ingestion.sources(alice.caller(), List.of(UUID.fromString(alicePrivate)))).hasSize(1);
     }
 
+    /**
+     * Alice's private entity P sits between her public entities X and Y (X -> P -> Y), and X -> Z links two public
+     * ones. Bob sees X, Y and Z, and nothing of P: not by id, list or search, not as a relationship, neighbor or
+     * subgraph node, and no path through it.
+     */
+    @Test
+    void anotherUsersPrivateEntityIsUnreachableByEveryGraphPath() {
+        api.actAs(alice);
+        List<String> ids = GraphFixtures.upsert(api, List.of(GraphFixtures.entity("Concept", "public x", "PUBLIC"),
+                GraphFixtures.entity("Concept", "secret project", "PRIVATE"),
+                GraphFixtures.entity("Concept", "public y", "PUBLIC"), GraphFixtures.entity("Concept", "public z", "PUBLIC")));
+        String x = ids.get(0);
+        String secret = ids.get(1);
+        String y = ids.get(2);
+        GraphFixtures.chain(api, x, secret, y);
+        GraphFixtures.chain(api, x, ids.get(3));
+        assertThat(api.graphql("shortestPath", Map.of("from", x, "to", y)).<Integer>read("$.data.shortestPath.length"))
+                .isEqualTo(2);
+
+        api.actAs(bob);
+        DocumentContext byId = api.graphql("entity", Map.of("id", secret));
+        assertThat(byId.<Object>read("$.data.entity")).isNull();
+        assertThat(GraphFixtures.errorCode(byId)).isEqualTo("NOT_FOUND");
+        assertThat(api.graphql("entities", Map.of("first", 100)).<List<String>>read("$.data.entities.edges[*].node.id"))
+                .containsExactlyInAnyOrder(x, y, ids.get(3));
+        assertThat(api.graphql("entities", Map.of("query", "secret")).<List<Object>>read("$.data.entities.edges"))
+                .isEmpty();
+        assertThat(api.graphql("relationships", Map.of("entityId", x))
+                .<List<String>>read("$.data.relationships.edges[*].node.targetId")).containsExactly(ids.get(3));
+        assertThat(GraphFixtures.errorCode(api.graphql("relationships", Map.of("entityId", secret))))
+                .isEqualTo("NOT_FOUND");
+        assertThat(api.graphql("neighbors", Map.of("id", x, "depth", 3))
+                .<List<String>>read("$.data.neighbors[*].entity.id")).containsExactly(ids.get(3));
+        DocumentContext path = api.graphql("shortestPath", Map.of("from", x, "to", y, "maxDepth", 6));
+        assertThat(path.<Object>read("$.data.shortestPath")).isNull();
+        assertThat(path.<Object>read("$.errors")).isNull();
+        DocumentContext graph = api.graphql("subgraph", Map.of("seeds", List.of(x, y), "depth", 2));
+        assertThat(graph.<List<String>>read("$.data.subgraph.nodes[*].id")).containsExactlyInAnyOrder(x, y, ids.get(3));
+        assertThat(graph.jsonString()).doesNotContain(secret).doesNotContain("secret project");
+        assertThat(GraphFixtures.errorCode(api.graphql("subgraph", Map.of("seeds", List.of(x, secret)))))
+                .isEqualTo("NOT_FOUND");
+        assertThat(GraphFixtures.errorCode(api.graphql("neighbors", Map.of("id", secret)))).isEqualTo("NOT_FOUND");
+    }
+
+    /** Bob may read Alice's public entities but change none, and his writes never merge into her space. */
+    @Test
+    void entitiesAreChangedOnlyByTheirOwnerAndNeverMergeAcrossOwners() {
+        api.actAs(alice);
+        String shared = GraphFixtures.concept(api, "Graph Theory", "PUBLIC");
+        String secret = GraphFixtures.concept(api, "Secret", "PRIVATE");
+
+        api.actAs(bob);
+        assertThat(GraphFixtures.errorCode(api.graphql("updateEntity", Map.of("id", shared,
+                "input", Map.of("name", "mine now"))))).isEqualTo("FORBIDDEN");
+        assertThat(GraphFixtures.errorCode(api.graphql("deleteEntity", Map.of("id", secret)))).isEqualTo("NOT_FOUND");
+        assertThat(GraphFixtures.errorCode(api.graphql("deleteEntity", Map.of("id", shared)))).isEqualTo("FORBIDDEN");
+        String bobs = GraphFixtures.concept(api, "graph theory", "PRIVATE");
+        assertThat(bobs).isNotEqualTo(shared);
+        assertThat(GraphFixtures.errorCode(api.graphql("mergeEntities", Map.of("keep", bobs, "remove", shared))))
+                .isEqualTo("FORBIDDEN");
+        assertThat(GraphFixtures.errorCode(api.graphql("upsertRelationships", Map.of("relationships",
+                List.of(GraphFixtures.relationship(bobs, "SAME_AS", shared)))))).isEqualTo("NOT_FOUND");
+        assertThat(stores.cypherCount("MATCH (e:Entity {ownerId: '" + alice.userId() + "'}) RETURN count(e)"))
+                .isEqualTo(2);
+        assertThat(stores.cypherCount("MATCH ()-[r]->(:Entity {id: '" + shared + "'}) RETURN count(r)")).isZero();
+        api.actAs(alice);
+        assertThat(api.graphql("entity", Map.of("id", shared)).<String>read("$.data.entity.name"))
+                .isEqualTo("Graph Theory");
+    }
 }
