@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,7 @@ final class LlmAnswers {
         }
     }
 
+    /** The mentions stated, found again in their chunks; "Hinton" inside "Geoffrey Hinton" is not a second one. */
     private static List<Mention> mentions(Entity entity, Map<Integer, ChunkText> batch, double confidence) {
         List<Mention> found = new ArrayList<>();
         for (MentionText mention : first(entity.mentions(), MAX_MENTIONS)) {
@@ -119,7 +121,16 @@ final class LlmAnswers {
                 found.addAll(find(chunk, text.strip(), confidence));
             }
         }
-        return found;
+        Map<Integer, Spans> taken = new HashMap<>();
+        List<Mention> longestFirst = found.stream()
+                .sorted(Comparator.comparingInt((Mention m) -> m.start() - m.end())).toList();
+        List<Mention> apart = new ArrayList<>();
+        for (Mention mention : longestFirst) {
+            if (taken.computeIfAbsent(mention.chunkOrdinal(), c -> new Spans()).add(mention.start(), mention.end())) {
+                apart.add(mention);
+            }
+        }
+        return apart;
     }
 
     private static List<Mention> find(ChunkText chunk, String text, double confidence) {
