@@ -91,7 +91,7 @@ final class ReembedWork implements JobWork {
         try {
             PipelineDocument document = documents.forPipeline(id);
             String fileName = document.fileName() == null ? document.document().title() : document.fileName();
-            Extraction extraction = extractor.extract(document.file(), fileName);
+            Extraction extraction = extractor.extract(document.file(), fileName, tenths -> { });
             // The chunks' offsets point into the stored text: it is stored again as it was read this time.
             documents.recordExtraction(id, new ExtractedText(document.document().title(),
                     document.document().mediaType(), extraction.text(), extraction.truncated(),
