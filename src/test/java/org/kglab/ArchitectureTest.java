@@ -35,7 +35,7 @@ class ArchitectureTest {
     private static final String[] FEATURES = {
             "org.kglab.documents..", "org.kglab.ingestion..", "org.kglab.chunks..", "org.kglab.embedding..",
             "org.kglab.duplicates..", "org.kglab.graph..", "org.kglab.sync..", "org.kglab.identity..", "org.kglab.audit..",
-            "org.kglab.mail..", "org.kglab.platform..", "org.kglab.jobs.."};
+            "org.kglab.mail..", "org.kglab.platform..", "org.kglab.jobs..", "org.kglab.linking.."};
 
     @Test
     void featuresNeverDependOnTheApiLayer() {
@@ -131,6 +131,19 @@ class ArchitectureTest {
                 .check(CLASSES);
         noClasses().that().resideInAPackage("org.kglab.chunks..")
                 .should().dependOnClassesThat().resideInAPackage("org.kglab.ingestion..")
+                .check(CLASSES);
+    }
+
+    /**
+     * Entity extraction is pure logic behind a port: it reads chunks it is given and returns candidates, and
+     * knows no store, no pipeline and no bridge. Whoever runs it (the ingestion pipeline) writes what it finds.
+     */
+    @Test
+    void linkingKnowsNoStoreAndNoPipeline() {
+        noClasses().that().resideInAPackage("org.kglab.linking..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kglab.documents..", "org.kglab.ingestion..",
+                        "org.kglab.chunks..", "org.kglab.graph..", "org.kglab.sync..", "org.kglab.jobs..",
+                        "org.kglab.identity..", "org.neo4j..", "java.sql..", "javax.sql..")
                 .check(CLASSES);
     }
 

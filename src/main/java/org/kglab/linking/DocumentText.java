@@ -31,7 +31,8 @@ final class DocumentText {
         }
         int base = sorted.getFirst().startOffset();
         long limit = (long) base + maxChars;
-        int end = (int) Math.min(limit, sorted.stream().mapToInt(ChunkText::endOffset).max().orElse(base));
+        int end = (int) Math.min(limit, sorted.stream().filter(c -> c.startOffset() < limit)
+                .mapToInt(ChunkText::endOffset).max().orElse(base));
         char[] chars = new char[end - base];
         Arrays.fill(chars, '\n');
         List<ChunkText> read = new ArrayList<>();

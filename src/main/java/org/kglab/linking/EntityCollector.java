@@ -37,7 +37,12 @@ final class EntityCollector {
     EntityCollector(GraphTypesProperties types, LinkingProperties limits) {
         this.types = types;
         this.limits = limits;
-        this.defaultType = types.entityType(limits.defaultType()).orElseThrow(() -> new IllegalArgumentException(
+        this.defaultType = defaultType(types, limits);
+    }
+
+    /** The type of entities of no known type; adapters ask at start-up, so that a wrong setting fails early. */
+    static String defaultType(GraphTypesProperties types, LinkingProperties limits) {
+        return types.entityType(limits.defaultType()).orElseThrow(() -> new IllegalArgumentException(
                 "kglab.linking.default-type is " + limits.defaultType() + ", which kglab.graph.entity-types does not list"));
     }
 

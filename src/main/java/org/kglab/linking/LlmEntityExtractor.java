@@ -50,7 +50,7 @@ final class LlmEntityExtractor implements EntityExtractor {
                 ExtractionFailed::new);
         this.prompt = new LlmPrompt(model, types, json);
         this.id = "llm/" + model;
-        new EntityCollector(types, limits);
+        EntityCollector.defaultType(types, limits);
     }
 
     @Override
@@ -88,32 +88,37 @@ final class LlmEntityExtractor implements EntityExtractor {
         } catch (IOException e) {
             throw new ExtractionFailed("The extraction request could not be written: " + e.getMessage(), e);
         }
-        LlmAnswers.@Nullable Completion completion = read(body, LlmAnswers.Completion.class, body);
-        List<LlmAnswers.Choice> choices = completion == null ? null : completion.choices();
-        LlmAnswers.Choice choice = choices == null || choices.isEmpty() ? null : choices.getFirst();
-        LlmAnswers.Message message = choice == null ? null : choice.message();
-        String content = message == null ? null : message.content();
+        LlmAnswers.Choice choice = firstChoice(read(body, LlmAnswers.Completion.class, "an OpenAI chat completion",
+                body));
         if (choice != null && "length".equals(choice.finishReason())) {
             throw service.refused("stopped before its answer was complete (finish_reason: length); a smaller "
                     + "kglab.linking.llm.max-request-chars leaves it more room");
         }
+        LlmAnswers.Message message = choice == null ? null : choice.message();
+        String content = message == null ? null : message.content();
         if (content == null || content.isBlank()) {
             throw service.malformed("a chat completion with content", body, null);
         }
-        LlmAnswers.@Nullable Graph graph = read(content.getBytes(StandardCharsets.UTF_8),
-                LlmAnswers.Graph.class, body);
+        String expected = "entities and relationships as JSON";
+        LlmAnswers.Graph graph = read(content.getBytes(StandardCharsets.UTF_8), LlmAnswers.Graph.class, expected,
+                body);
         if (graph == null) {
-            throw service.malformed("entities and relationships as JSON", body, null);
+            throw service.malformed(expected, body, null);
         }
         return graph;
     }
 
-    private <T> @Nullable T read(byte[] content, Class<T> type, byte[] body) {
+    private static LlmAnswers.@Nullable Choice firstChoice(LlmAnswers.@Nullable Completion completion) {
+        List<LlmAnswers.Choice> choices = completion == null ? null : completion.choices();
+        return choices == null || choices.isEmpty() ? null : choices.getFirst();
+    }
+
+    /** {@code content} (all or part of {@code body}) as a {@code type}; a failure quoting the body if it is not. */
+    private <T> @Nullable T read(byte[] content, Class<T> type, String expected, byte[] body) {
         try {
             return json.readValue(content, type);
         } catch (IOException | RuntimeException e) {
-            throw service.malformed(type == LlmAnswers.Graph.class ? "entities and relationships as JSON"
-                    : "an OpenAI chat completion", body, e);
+            throw service.malformed(expected, body, e);
         }
     }
 

@@ -35,7 +35,7 @@ final class OpenNlpEntityExtractor implements EntityExtractor {
     OpenNlpEntityExtractor(GraphTypesProperties types, LinkingProperties limits) {
         this.types = types;
         this.limits = limits;
-        new EntityCollector(types, limits);
+        EntityCollector.defaultType(types, limits);
     }
 
     @Override
