@@ -167,7 +167,7 @@ class CrashRecoveryIT extends IntegrationTest {
                 .isEqualTo(stores.strings("SELECT id::text" + of + " ORDER BY id::text"));
     }
 
-    /** A Markdown text of some sixty chunks, its words drawn from {@code seed}, so that no two are alike. */
+    /** A Markdown text of a few dozen chunks, its words drawn from {@code seed}, so that no two are alike. */
     private static byte[] essay(String seed) {
         var random = new Random(seed.hashCode());
         String[] words = {"graph", "entity", "document", "chunk", "vector", "relation", "source", "extract",
