@@ -18,6 +18,7 @@ import org.kglab.support.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,7 +168,7 @@ class CrashRecoveryIT extends IntegrationTest {
                 .isEqualTo(stores.strings("SELECT id::text" + of + " ORDER BY id::text"));
     }
 
-    /** A Markdown text of some sixty chunks, its words drawn from {@code seed}, so that no two are alike. */
+    /** A Markdown text of a few dozen chunks, its words drawn from {@code seed}, so that no two are alike. */
     private static byte[] essay(String seed) {
         var random = new Random(seed.hashCode());
         String[] words = {"graph", "entity", "document", "chunk", "vector", "relation", "source", "extract",
@@ -199,16 +200,24 @@ class CrashRecoveryIT extends IntegrationTest {
             surplus.destroyForcibly();
             surplus.onExit().join();
         }
+        List<Path> logs = new ArrayList<>();
         while (runners.size() < count) {
-            startRunner();
+            logs.add(startRunner());
+        }
+        // Every runner up before jobs are queued: otherwise the first one up could run them all.
+        for (Path log : logs) {
+            Eventually.await("a runner's start (" + log + ")", Duration.ofSeconds(120),
+                    () -> readable(log).contains("Startup completed"));
         }
         return List.copyOf(runners);
     }
 
     /** The service's jar as another instance: same database, files and graph; jobs only, on a port of its own. */
-    private void startRunner() {
+    /** Starts a runner; answers the file its output goes to. */
+    private Path startRunner() {
         assertThat(JAR).as("the service jar, built by the package phase").exists();
         Path home = dataDir.resolve("runner-" + ++started);
+        Path log = home.resolve("service.log");
         try {
             Files.createDirectories(home.resolve("tmp"));
             String java = ProcessHandle.current().info().command().orElse("java");
@@ -216,7 +225,7 @@ class CrashRecoveryIT extends IntegrationTest {
                     "--sun-misc-unsafe-memory-access=allow", "-Duser.home=" + home,
                     "-Djava.io.tmpdir=" + home.resolve("tmp"), "-jar", JAR.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(home.resolve("service.log").toFile());
+                    .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.put("KGLAB_DB_URL", TestDatabase.url());
             env.put("KGLAB_DB_USER", TestDatabase.user());
@@ -229,6 +238,15 @@ class CrashRecoveryIT extends IntegrationTest {
             // Room for every job that a test keeps inside a stage at once.
             env.put("KGLAB_JOBS_THREADS", "4");
             runners.add(builder.start());
+            return log;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readable(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
