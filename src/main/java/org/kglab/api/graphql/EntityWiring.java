@@ -1,6 +1,5 @@
 package org.kglab.api.graphql;
 
-import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -24,7 +23,6 @@ final class EntityWiring implements FeatureWiring {
 
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
-        wiring.scalar(ExtendedScalars.Json);
         wiring.type("Query", type -> type
                 .dataFetcher("entity", env -> entities.get(GraphQLCaller.require(env), id(env, "id")))
                 .dataFetcher("entities", env -> Connection.of(entities.page(GraphQLCaller.require(env),

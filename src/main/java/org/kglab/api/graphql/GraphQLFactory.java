@@ -34,7 +34,8 @@ final class GraphQLFactory {
     GraphQL graphQL(List<FeatureWiring> features, GraphQLErrors errors) {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(DateTimes.SCALAR)
-                .scalar(ExtendedScalars.GraphQLLong);
+                .scalar(ExtendedScalars.GraphQLLong)
+                .scalar(ExtendedScalars.Json);
         features.forEach(feature -> feature.wire(wiring));
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(loadSchema(), wiring.build());
         return GraphQL.newGraphQL(schema)

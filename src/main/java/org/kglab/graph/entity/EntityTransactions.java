@@ -66,7 +66,7 @@ final class EntityTransactions {
         }
     }
 
-    private static RuntimeException translated(Neo4jException e, Duration timeout) {
+    static RuntimeException translated(Neo4jException e, Duration timeout) {
         if (e instanceof ServiceUnavailableException || e instanceof SessionExpiredException) {
             return new GraphDown("Neo4j is unavailable: " + e.getMessage(), e);
         }

@@ -19,7 +19,8 @@ class OperationLimitsTest {
 
     private final GraphQL graphql = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
                     GraphQLFactory.loadSchema(), RuntimeWiring.newRuntimeWiring()
-                            .scalar(DateTimes.SCALAR).scalar(ExtendedScalars.GraphQLLong).build()))
+                            .scalar(DateTimes.SCALAR).scalar(ExtendedScalars.GraphQLLong)
+                            .scalar(ExtendedScalars.Json).build()))
             .instrumentation(new OperationLimits())
             .build();
 
