@@ -1,5 +1,7 @@
 package org.kglab.linking;
 
+import org.kglab.graph.entity.GraphTypesProperties;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.kglab.linking;
 
+import org.kglab.graph.entity.GraphTypesProperties;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,7 @@
 package org.kglab.linking;
 
+import org.kglab.graph.entity.GraphTypesProperties;
+
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;

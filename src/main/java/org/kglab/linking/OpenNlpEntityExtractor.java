@@ -1,5 +1,7 @@
 package org.kglab.linking;
 
+import org.kglab.graph.entity.GraphTypesProperties;
+
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.kglab.linking.CandidateSpans.Found;

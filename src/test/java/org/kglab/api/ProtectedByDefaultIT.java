@@ -77,8 +77,12 @@ class ProtectedByDefaultIT extends IntegrationTest {
         TypeDefinitionRegistry schema = new SchemaParser().parse(Files.readString(Path.of("schema.graphqls")));
         List<String> checked = new ArrayList<>();
         for (String root : List.of("Query", "Mutation")) {
-            ObjectTypeDefinition type = schema.getType(root, ObjectTypeDefinition.class).orElseThrow();
-            for (FieldDefinition field : type.getFieldDefinitions()) {
+            // The root type and every `extend type` of it: features add their fields in sections of their own.
+            List<FieldDefinition> fields = new ArrayList<>(
+                    schema.getType(root, ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions());
+            schema.objectTypeExtensions().getOrDefault(root, List.of())
+                    .forEach(extension -> fields.addAll(extension.getFieldDefinitions()));
+            for (FieldDefinition field : fields) {
                 String name = root + "." + field.getName();
                 DocumentContext reply = api.anonymous().graphqlText(operation(root, field, schema), Map.of());
                 boolean failed = reply.read("$.errors") != null;
@@ -94,7 +98,8 @@ class ProtectedByDefaultIT extends IntegrationTest {
                 checked.add(name);
             }
         }
-        assertThat(checked).containsAll(PUBLIC_FIELDS).contains("Query.documents", "Mutation.deleteDocument");
+        assertThat(checked).containsAll(PUBLIC_FIELDS).contains("Query.documents", "Mutation.deleteDocument",
+                "Query.syncStatus", "Query.neighbors", "Mutation.upsertEntities");
     }
 
     @Test

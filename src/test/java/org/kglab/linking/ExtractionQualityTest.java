@@ -1,5 +1,7 @@
 package org.kglab.linking;
 
+import org.kglab.graph.entity.GraphTypesProperties;
+
 import org.junit.jupiter.api.Test;
 import org.kglab.platform.ClasspathResources;
 

@@ -1,5 +1,7 @@
 package org.kglab.linking;
 
+import org.kglab.graph.entity.GraphTypesProperties;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

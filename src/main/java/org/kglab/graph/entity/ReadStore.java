@@ -67,7 +67,7 @@ final class ReadStore {
     private final EntityRows rows;
     private final Duration timeout;
 
-    ReadStore(EntityTransactions transactions, EntityRows rows, GraphTypesProperties properties) {
+    ReadStore(EntityTransactions transactions, EntityRows rows, TraversalProperties properties) {
         this.transactions = transactions;
         this.rows = rows;
         this.timeout = properties.traversalTimeout();

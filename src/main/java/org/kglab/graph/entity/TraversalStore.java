@@ -69,7 +69,7 @@ final class TraversalStore {
     private final Duration timeout;
     private final int fanOut;
 
-    TraversalStore(EntityTransactions transactions, EntityRows rows, GraphTypesProperties properties) {
+    TraversalStore(EntityTransactions transactions, EntityRows rows, TraversalProperties properties) {
         this.transactions = transactions;
         this.rows = rows;
         this.timeout = properties.traversalTimeout();
