@@ -100,26 +100,19 @@ public class ChunkService {
 
     /**
      * Documents whose chunks are not all in the configured model's space (embedded by a model used before, or
-     * stored without vectors): what a re-embedding goes through, by calling {@link #replaceChunks} for each.
-     * Empty when chunks are stored without vectors.
+     * stored without vectors), in id order: what a re-embedding goes through, by calling {@link #replaceChunks} for
+     * each. Empty when chunks are stored without vectors.
      */
     public List<DocumentId> documentsToReembed(int limit) {
-        if (model == null) {
-            return List.of();
-        }
-        return chunks.documentsNotEmbeddedBy(model.id(), Math.clamp(limit, 1, 10_000)).stream()
-                .map(DocumentId::new).toList();
+        return documentsToReembed(null, limit);
     }
 
-    /**
-     * The same documents as {@link #documentsToReembed(int)}, in id order, from just after {@code after} (from the
-     * start when null): a pass that walks past documents it could not re-embed rather than meeting them again.
-     */
+    /** The same, from just after {@code after}: a pass walks past documents it could not re-embed. */
     public List<DocumentId> documentsToReembed(@Nullable DocumentId after, int limit) {
         if (model == null) {
             return List.of();
         }
-        return chunks.documentsNotEmbeddedByAfter(model.id(), after == null ? null : after.value(),
+        return chunks.documentsNotEmbeddedBy(model.id(), after == null ? null : after.value(),
                 Math.clamp(limit, 1, 10_000)).stream().map(DocumentId::new).toList();
     }
 

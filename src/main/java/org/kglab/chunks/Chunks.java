@@ -35,15 +35,7 @@ interface Chunks extends GenericRepository<Chunk, UUID> {
     @Query("DELETE FROM chunks WHERE document_id = :documentId")
     int deleteOfDocument(UUID documentId);
 
-    /** Documents with a chunk that the given model did not embed (another model's, or none). */
-    @Query("""
-            SELECT DISTINCT document_id FROM chunks
-            WHERE embedding_model IS NULL OR embedding_model <> :model
-            LIMIT :limit
-            """)
-    List<UUID> documentsNotEmbeddedBy(String model, int limit);
-
-    /** The same documents in id order, those after {@code after} (all, when null): one pass over them. */
+    /** Documents with a chunk that the given model did not embed (another model's, or none), after {@code after}. */
     @Query("""
             SELECT DISTINCT document_id FROM chunks
             WHERE (embedding_model IS NULL OR embedding_model <> :model)
@@ -51,7 +43,7 @@ interface Chunks extends GenericRepository<Chunk, UUID> {
             ORDER BY document_id
             LIMIT :limit
             """)
-    List<UUID> documentsNotEmbeddedByAfter(String model, @Nullable UUID after, int limit);
+    List<UUID> documentsNotEmbeddedBy(String model, @Nullable UUID after, int limit);
 
     @Query("SELECT count(DISTINCT document_id) FROM chunks WHERE embedding_model IS NULL OR embedding_model <> :model")
     long countDocumentsNotEmbeddedBy(String model);
