@@ -51,6 +51,8 @@ class ProtectedByDefaultIT extends IntegrationTest {
     private static final Set<String> PUBLIC_ROUTES = Set.of(
             "GET /graphiql", "GET /docs", "GET /.well-known/jwks.json",
             "GET /graphql", "POST /graphql",
+            // The WebSocket upgrade: the socket authenticates in connection_init (JobProgressSubscriptionIT).
+            "GET /graphql-ws",
             "GET /health", "GET /health/{selector}",
             // Sign-in through a provider: these exist per configured provider (github, below).
             "GET /oauth/login/github", "GET /oauth/callback/github", "POST /oauth/callback/github");
