@@ -131,6 +131,22 @@ class JobProgressSubscriptionIT extends IntegrationTest {
     }
 
     @Test
+    void authenticatesAnApiKeyWithinItsScopes() {
+        String job = waitingJob();
+        try (var socket = GraphQLSocket.open(server)) {
+            socket.init(Map.of("X-API-Key", apiKey("INGEST"))).next();
+            assertThat(progress(socket.subscribe("1", PROGRESS, Map.of("id", job)).next())).isEqualTo("QUEUED STORED 0");
+        }
+        try (var socket = GraphQLSocket.open(server)) {
+            DocumentContext ack = socket.init(Map.of("Authorization", "Bearer " + apiKey("WRITE"))).next();
+            assertThat(ack.<String>read("$.type")).isEqualTo("connection_ack");
+            List<DocumentContext> refused = socket.subscribe("1", PROGRESS, Map.of("id", job)).untilDone("1");
+            assertThat(refused).hasSize(1);
+            assertThat(refused.getFirst().<String>read("$.payload[0].extensions.classification")).isEqualTo("FORBIDDEN");
+        }
+    }
+
+    @Test
     void refusesABadTokenWithForbidden() {
         try (var socket = GraphQLSocket.open(server)) {
             socket.init(Map.of("Authorization", "Bearer not-a-token"));
@@ -214,6 +230,11 @@ class JobProgressSubscriptionIT extends IntegrationTest {
         stores.sql("INSERT INTO ingestion_jobs (id, owner_id, kind, state, max_attempts, stage, created_at) VALUES ('"
                 + id + "', '" + owner.userId() + "', 'UPLOAD', 'QUEUED', 3, 'STORED', now())");
         return id;
+    }
+
+    private String apiKey(String scope) {
+        DocumentContext created = api.graphql("createApiKey", Map.of("name", "socket " + scope, "scopes", List.of(scope)));
+        return created.read("$.data.createApiKey.key");
     }
 
     /** As another instance would: a change in the table only, which the stream finds by looking. */
