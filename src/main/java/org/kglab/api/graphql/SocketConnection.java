@@ -23,6 +23,7 @@ final class SocketConnection {
     private final HttpRequest<?> upgrade;
     private final Origin origin;
     private final Map<String, Disposable.Swap> operations = new HashMap<>();
+    private final SocketFrames frames = new SocketFrames(SubscriptionSocket.MAX_MESSAGE_BYTES);
     private boolean initialised;
     private @Nullable String credential;
     private boolean closed;
@@ -40,6 +41,10 @@ final class SocketConnection {
 
     Origin origin() {
         return origin;
+    }
+
+    SocketFrames frames() {
+        return frames;
     }
 
     /**
