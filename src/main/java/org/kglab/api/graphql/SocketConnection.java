@@ -23,7 +23,6 @@ final class SocketConnection {
     private final HttpRequest<?> upgrade;
     private final Origin origin;
     private final Map<String, Disposable.Swap> operations = new HashMap<>();
-    private final SocketFrames frames = new SocketFrames(SubscriptionSocket.MAX_MESSAGE_BYTES);
     private boolean initialised;
     private @Nullable String credential;
     private boolean closed;
@@ -41,10 +40,6 @@ final class SocketConnection {
 
     Origin origin() {
         return origin;
-    }
-
-    SocketFrames frames() {
-        return frames;
     }
 
     /**

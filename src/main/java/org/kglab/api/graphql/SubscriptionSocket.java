@@ -19,7 +19,6 @@ import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import jakarta.inject.Named;
 import org.kglab.identity.access.Caller;
 import org.slf4j.Logger;
@@ -88,24 +87,18 @@ final class SubscriptionSocket {
     }
 
     /**
-     * Frames arrive here on the event loop, in order (as frames, so that a message's size is bounded as a
-     * whole); each whole message is queued and handled in order on a blocking thread, since
-     * authenticating and starting an operation may read the database.
+     * Queued on the event loop, handled in order on a blocking thread (authenticating and starting an
+     * operation may read the database).
      */
     @OnMessage(maxPayloadLength = MAX_MESSAGE_BYTES)
     @NonBlocking
-    void message(WebSocketFrame frame, WebSocketSession session) {
+    void message(String text, WebSocketSession session) {
         SocketConnection connection = session.get(CONNECTION, SocketConnection.class).orElseThrow();
-        switch (connection.frames().add(frame)) {
-            case SocketFrames.Message(String text) -> {
-                if (!connection.enqueue(() -> handle(text, connection, session), blocking, MAX_WAITING_MESSAGES)) {
-                    close(session, 1008, "Too many messages waiting: wait for answers before sending more");
-                }
-            }
-            case SocketFrames.Partial partial -> { }
-            case SocketFrames.TooBig tooBig ->
-                    close(session, 1009, "Message too big: the limit is " + MAX_MESSAGE_BYTES / 1024 + " KiB");
-            case SocketFrames.NotText notText -> close(session, 1003, "Only text messages are understood");
+        // The frame limit above bounds each frame; a message sent in fragments is bounded here.
+        if (text.length() > MAX_MESSAGE_BYTES) {
+            close(session, 1009, "Message too big: the limit is " + MAX_MESSAGE_BYTES / 1024 + " KiB");
+        } else if (!connection.enqueue(() -> handle(text, connection, session), blocking, MAX_WAITING_MESSAGES)) {
+            close(session, 1008, "Too many messages waiting: wait for answers before sending more");
         }
     }
 
