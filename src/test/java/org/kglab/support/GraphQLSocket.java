@@ -81,6 +81,14 @@ public final class GraphQLSocket implements AutoCloseable {
         return this;
     }
 
+    /** Sends one text message in several frames, as clients may for a long one. */
+    public GraphQLSocket sendInFragments(String... parts) {
+        for (int i = 0; i < parts.length; i++) {
+            socket.sendText(parts[i], i == parts.length - 1).join();
+        }
+        return this;
+    }
+
     /** The next message from the server. */
     public DocumentContext next() {
         try {

@@ -207,6 +207,18 @@ class JobProgressSubscriptionIT extends IntegrationTest {
     }
 
     @Test
+    void joinsAMessageSentInFragmentsAndBoundsItAsAWhole() {
+        try (var socket = GraphQLSocket.open(server).initWith(owner.accessToken())) {
+            socket.sendInFragments("{\"id\":\"f\",\"type\":\"subscribe\",", "\"payload\":{\"query\":",
+                    "\"{ me { id } }\"}}");
+            assertThat(socket.untilDone("f")).extracting(m -> m.<String>read("$.type")).containsExactly("next", "complete");
+            String part = " ".repeat(SubscriptionSocket.MAX_MESSAGE_BYTES / 4);
+            socket.sendInFragments("{\"id\":\"g\",\"type\":\"subscribe\",", part, part, part, part, "}");
+            assertThat(socket.awaitClose().code()).isEqualTo(1009);
+        }
+    }
+
+    @Test
     void endsWhatASignedOutTokenMayStart() {
         try (var socket = GraphQLSocket.open(server).initWith(owner.accessToken())) {
             DocumentContext logout = api.graphql("logout", Map.of("refreshToken", owner.refreshToken()));
