@@ -3,6 +3,7 @@ package org.kglab.api;
 import com.jayway.jsonpath.DocumentContext;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.FieldDefinition;
+import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
 import graphql.language.ListType;
 import graphql.language.NonNullType;
@@ -51,6 +52,8 @@ class ProtectedByDefaultIT extends IntegrationTest {
     private static final Set<String> PUBLIC_ROUTES = Set.of(
             "GET /graphiql", "GET /docs", "GET /.well-known/jwks.json",
             "GET /graphql", "POST /graphql",
+            // The WebSocket upgrade: the socket authenticates in connection_init (JobProgressSubscriptionIT).
+            "GET /graphql-ws",
             "GET /health", "GET /health/{selector}",
             // Sign-in through a provider: these exist per configured provider (github, below).
             "GET /oauth/login/github", "GET /oauth/callback/github", "POST /oauth/callback/github");
@@ -145,17 +148,31 @@ class ProtectedByDefaultIT extends IntegrationTest {
     }
 
     private static String placeholder(InputValueDefinition argument, TypeDefinitionRegistry schema) {
-        String type = baseName(argument.getType());
+        return argument.getName() + ": " + value(baseName(argument.getType()), schema);
+    }
+
+    /** A literal of the type; an input object gets its required fields only. */
+    private static String value(String type, TypeDefinitionRegistry schema) {
         var enumType = schema.getType(type, EnumTypeDefinition.class);
-        String value = enumType.isPresent() ? enumType.get().getEnumValueDefinitions().getFirst().getName()
-                : switch (type) {
-                    case "ID", "String" -> "\"" + UUID.randomUUID() + "\"";
-                    case "Int" -> "1";
-                    case "Boolean" -> "false";
-                    case "DateTime" -> "\"2099-01-01T00:00:00Z\"";
-                    default -> throw new AssertionError("Add a placeholder for " + type);
-                };
-        return argument.getName() + ": " + value;
+        if (enumType.isPresent()) {
+            return enumType.get().getEnumValueDefinitions().getFirst().getName();
+        }
+        var inputType = schema.getType(type, InputObjectTypeDefinition.class);
+        if (inputType.isPresent()) {
+            return inputType.get().getInputValueDefinitions().stream()
+                    .filter(field -> field.getType() instanceof NonNullType && field.getDefaultValue() == null)
+                    .map(field -> placeholder(field, schema))
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
+        return switch (type) {
+            case "ID", "String" -> "\"" + UUID.randomUUID() + "\"";
+            case "Int", "Long" -> "1";
+            case "Float" -> "0.5";
+            case "Boolean" -> "false";
+            case "DateTime" -> "\"2099-01-01T00:00:00Z\"";
+            case "JSON" -> "{}";
+            default -> throw new AssertionError("Add a placeholder for " + type);
+        };
     }
 
     private static String baseName(Type<?> type) {

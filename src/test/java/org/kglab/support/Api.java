@@ -250,7 +250,8 @@ public final class Api {
         }
     }
 
-    private static String operation(String file) {
+    /** The text of the operation in {@code src/test/resources/graphql/<file>.graphql}. */
+    public static String operation(String file) {
         String resource = "graphql/" + file + ".graphql";
         try (InputStream in = Api.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

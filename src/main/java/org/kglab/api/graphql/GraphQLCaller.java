@@ -2,6 +2,8 @@ package org.kglab.api.graphql;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import org.jspecify.annotations.Nullable;
 import org.kglab.audit.Origin;
@@ -28,6 +30,12 @@ final class GraphQLCaller {
         if (response != null) {
             context.put(MutableHttpResponse.class, response);
         }
+    }
+
+    /** The socket's peer: forwarded-for headers are not trusted unless a proxy is configured to set them. */
+    static Origin originOf(HttpRequest<?> request) {
+        return new Origin(request.getRemoteAddress().getAddress().getHostAddress(),
+                request.getHeaders().get(HttpHeaders.USER_AGENT, String.class).orElse(""));
     }
 
     static Origin origin(DataFetchingEnvironment env) {

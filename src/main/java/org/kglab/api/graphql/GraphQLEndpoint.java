@@ -39,7 +39,7 @@ import java.util.Map;
 /**
  * GraphQL over HTTP at {@code /graphql}, in place of the library's controller so that every malformed
  * request is the client's error: a 400 (405 for a mutation sent with GET) with a GraphQL-shaped
- * error, never a 500. Execution itself stays the library's {@link GraphQLInvocation}.
+ * error, never a 500. Subscriptions are refused here: they run over {@link SubscriptionSocket}. Execution itself stays the library's {@link GraphQLInvocation}.
  */
 @Controller("${graphql.path:/graphql}")
 @Replaces(GraphQLController.class)
@@ -67,7 +67,7 @@ final class GraphQLEndpoint {
         try {
             GraphQLInvocationData data = GraphQLRequest.fromParameters(json, query, operationName, variables);
             OperationDefinition.Operation operation = operationOf(data);
-            if (operation != null && operation != OperationDefinition.Operation.QUERY) {
+            if (operation == OperationDefinition.Operation.MUTATION) {
                 return Mono.just(refusal(HttpStatus.METHOD_NOT_ALLOWED, "A " + operation.name().toLowerCase(Locale.ROOT)
                         + " cannot be sent with GET, which must not change anything. Send it with POST.")
                         .header(HttpHeaders.ALLOW, HttpMethod.POST.name()));
@@ -96,6 +96,10 @@ final class GraphQLEndpoint {
     }
 
     private Publisher<MutableHttpResponse<String>> execute(GraphQLInvocationData data, HttpRequest<?> request) {
+        if (operationOf(data) == OperationDefinition.Operation.SUBSCRIPTION) {
+            return Mono.just(refusal(HttpStatus.BAD_REQUEST, "A subscription runs over a WebSocket: connect to "
+                    + "/graphql-ws with the graphql-transport-ws protocol (GraphiQL does this for you)."));
+        }
         // Status and headers set during execution (a 429, say) land on this response.
         MutableHttpResponse<String> response = HttpResponse.ok();
         Mono<ExecutionResult> result = Mono.defer(() -> Mono.from(invocation.invoke(data, request, response)))

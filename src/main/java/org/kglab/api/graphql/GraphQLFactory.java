@@ -52,6 +52,11 @@ final class GraphQLFactory {
     /** A fresh registry per request, so that batching and caching never leak across requests. */
     @RequestScope
     DataLoaderRegistry dataLoaderRegistry(List<FeatureWiring> features) {
+        return loaders(features);
+    }
+
+    /** A fresh registry; an operation over a WebSocket gets one of its own, since it answers no HTTP request. */
+    static DataLoaderRegistry loaders(List<FeatureWiring> features) {
         var registry = new DataLoaderRegistry();
         features.forEach(feature -> feature.registerLoaders(registry));
         return registry;

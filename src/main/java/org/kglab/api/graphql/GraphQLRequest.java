@@ -23,7 +23,11 @@ final class GraphQLRequest {
     }
 
     static GraphQLInvocationData fromJsonBody(JsonMapper json, @Nullable String body) {
-        JsonNode node = parse(json, body == null ? "" : body, "The request body");
+        return fromJson(json, parse(json, body == null ? "" : body, "The request body"));
+    }
+
+    /** The same object, already parsed: the payload of a graphql-ws {@code subscribe} message. */
+    static GraphQLInvocationData fromJson(JsonMapper json, JsonNode node) {
         if (node.isArray()) {
             throw new Malformed("Batched requests (a JSON array) are not supported. " + SHAPE);
         }

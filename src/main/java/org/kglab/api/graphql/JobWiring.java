@@ -8,7 +8,7 @@ import org.kglab.jobs.JobId;
 import org.kglab.jobs.JobService;
 import org.kglab.jobs.JobState;
 
-/** Ingestion jobs in GraphQL: read, list, cancel, retry. The service decides who sees which job. */
+/** Ingestion jobs in GraphQL: read, list, cancel, retry, follow. The service decides who sees which job. */
 @Singleton
 final class JobWiring implements FeatureWiring {
 
@@ -27,6 +27,9 @@ final class JobWiring implements FeatureWiring {
                 .dataFetcher("cancelJob", env -> jobs.cancel(GraphQLCaller.require(env),
                         JobId.parse(Arguments.required(env, "id"))))
                 .dataFetcher("retryJob", env -> jobs.retry(GraphQLCaller.require(env),
+                        JobId.parse(Arguments.required(env, "id")))));
+        wiring.type("Subscription", type -> type
+                .dataFetcher("jobProgress", env -> jobs.watch(GraphQLCaller.require(env),
                         JobId.parse(Arguments.required(env, "id")))));
     }
 

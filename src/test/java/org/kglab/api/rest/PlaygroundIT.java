@@ -54,7 +54,8 @@ class PlaygroundIT extends IntegrationTest {
     @Test
     void servesTheGraphQLEndpointThePlaygroundTalksTo() {
         assertThat(api.get("/graphiql").body()).contains("/playground/graphiql.js");
-        assertThat(api.get("/playground/graphiql.js").body()).contains("'/graphql'");
+        assertThat(api.get("/playground/graphiql.js").body()).contains("'/graphql'")
+                .contains("subscriptionUrl").contains("'/graphql-ws'");
         assertThat(api.graphqlText("{ __typename }", java.util.Map.of()).<String>read("$.data.__typename"))
                 .isEqualTo("Query");
     }

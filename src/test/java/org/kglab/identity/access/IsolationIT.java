@@ -1,6 +1,7 @@
 package org.kglab.identity.access;
 
 import com.jayway.jsonpath.DocumentContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.kglab.ingestion.IngestionService;
 import org.kglab.support.Api;
 import org.kglab.support.Eventually;
 import org.kglab.support.Fixtures;
+import org.kglab.support.GraphQLSocket;
 import org.kglab.support.IntegrationTest;
 
 import java.util.List;
@@ -38,6 +40,9 @@ class IsolationIT extends IntegrationTest {
 
     @Inject
     IngestionService ingestion;
+
+    @Inject
+    EmbeddedServer server;
 
     private Api.Session alice;
     private Api.Session bob;
@@ -325,5 +330,23 @@ class IsolationIT extends IntegrationTest {
         api.actAs(alice);
         assertThat(api.graphql("entity", Map.of("id", shared)).<String>read("$.data.entity.name"))
                 .isEqualTo("Graph Theory");
+    }
+
+    /** Following a job over the WebSocket is for its owner: anyone else gets NOT_FOUND and no event. */
+    @Test
+    void anotherUsersJobCannotBeFollowedOverTheWebSocket() {
+        String progress = Api.operation("jobProgress");
+        try (var socket = GraphQLSocket.open(server).initWith(bob.accessToken())) {
+            List<DocumentContext> messages = socket.subscribe("1", progress, Map.of("id", aliceJob)).untilDone("1");
+            assertThat(messages).hasSize(1);
+            assertThat(messages.getFirst().<String>read("$.type")).isEqualTo("error");
+            assertThat(messages.getFirst().<String>read("$.payload[0].extensions.classification")).isEqualTo("NOT_FOUND");
+            assertThat(messages.getFirst().jsonString()).doesNotContain(alicePrivate).doesNotContain("SUCCEEDED");
+        }
+        try (var socket = GraphQLSocket.open(server).initWith(alice.accessToken())) {
+            List<DocumentContext> messages = socket.subscribe("1", progress, Map.of("id", aliceJob)).untilDone("1");
+            assertThat(messages).extracting(m -> m.<String>read("$.type")).containsExactly("next", "complete");
+            assertThat(messages.getFirst().<String>read("$.payload.data.jobProgress.id")).isEqualTo(aliceJob);
+        }
     }
 }
