@@ -130,6 +130,11 @@ final class RelayPass {
             unavailable(ready, e);
             return true;
         } catch (RuntimeException e) {
+            if (interrupted(e)) {
+                // The relay is stopping: not the batch's fault. Another pass (or instance) applies it.
+                release(ready.stream().map(r -> r.entry().id()).toList());
+                return false;
+            }
             LOG.info("A batch of {} outbox entries failed as a whole, applying them one by one: {}", ready.size(),
                     e.toString());
             return applyOneByOne(ready);
@@ -193,6 +198,15 @@ final class RelayPass {
         if (!ids.isEmpty()) {
             outbox.release(ids);
         }
+    }
+
+    private static boolean interrupted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
     }
 
     private static String truncate(@Nullable String message) {
