@@ -1,8 +1,7 @@
 package org.kglab.linking;
 
-import org.kglab.graph.entity.GraphTypesProperties;
-
 import org.jspecify.annotations.Nullable;
+import org.kglab.graph.entity.GraphTypesProperties;
 
 import java.util.Comparator;
 import java.util.HashMap;

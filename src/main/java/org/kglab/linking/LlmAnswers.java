@@ -1,10 +1,9 @@
 package org.kglab.linking;
 
-import org.kglab.graph.entity.GraphTypesProperties;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import org.jspecify.annotations.Nullable;
+import org.kglab.graph.entity.GraphTypesProperties;
 
 import java.util.ArrayList;
 import java.util.Comparator;

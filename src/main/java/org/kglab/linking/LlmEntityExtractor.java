@@ -1,11 +1,10 @@
 package org.kglab.linking;
 
-import org.kglab.graph.entity.GraphTypesProperties;
-
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 import org.jspecify.annotations.Nullable;
+import org.kglab.graph.entity.GraphTypesProperties;
 import org.kglab.platform.JsonService;
 
 import java.io.IOException;

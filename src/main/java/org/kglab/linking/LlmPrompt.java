@@ -1,9 +1,8 @@
 package org.kglab.linking;
 
-import org.kglab.graph.entity.GraphTypesProperties;
-
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
+import org.kglab.graph.entity.GraphTypesProperties;
 import org.kglab.platform.ClasspathResources;
 
 import java.io.IOException;

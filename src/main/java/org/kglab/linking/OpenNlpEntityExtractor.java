@@ -1,9 +1,8 @@
 package org.kglab.linking;
 
-import org.kglab.graph.entity.GraphTypesProperties;
-
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import org.kglab.graph.entity.GraphTypesProperties;
 import org.kglab.linking.CandidateSpans.Found;
 import org.kglab.linking.OpenNlpModels.Sentence;
 

@@ -1,8 +1,7 @@
 package org.kglab.linking;
 
-import org.kglab.graph.entity.GraphTypesProperties;
-
 import org.junit.jupiter.api.Test;
+import org.kglab.graph.entity.GraphTypesProperties;
 import org.kglab.platform.ClasspathResources;
 
 import java.io.IOException;

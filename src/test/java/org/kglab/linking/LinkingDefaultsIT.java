@@ -1,10 +1,9 @@
 package org.kglab.linking;
 
-import org.kglab.graph.entity.GraphTypesProperties;
-
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.kglab.graph.entity.GraphTypesProperties;
 import org.kglab.support.IntegrationTest;
 
 import java.util.List;

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kglab.graph.entity.GraphTypesProperties;
 import org.kglab.platform.Failure;
 import org.kglab.support.IntegrationTest;
 import org.kglab.support.WebServer;
@@ -48,6 +49,9 @@ class LlmEntityExtractorIT extends IntegrationTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    GraphTypesProperties types;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -114,7 +118,8 @@ class LlmEntityExtractorIT extends IntegrationTest {
                 + ".properties.type.enum")).containsExactly("Person", "Organization", "Concept", "Method", "Dataset",
                 "Location", "Event", "Work");
         assertThat(sent.<List<String>>read("$.response_format.json_schema.schema.properties.relationships.items"
-                + ".properties.type.enum")).containsExactly("RELATED_TO");
+                + ".properties.type.enum")).contains(GraphTypesProperties.RELATED_TO)
+                .containsExactlyElementsOf(types.relationshipTypes());
         assertThat(sent.<String>read("$.messages[1].content")).contains("### Chunk 0\nGeoffrey Hinton taught")
                 .contains("### Chunk 1\nThe Transformer");
         assertThat(bodies.getFirst()).doesNotContain(KEY);
