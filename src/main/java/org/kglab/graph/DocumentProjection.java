@@ -25,7 +25,7 @@ final class DocumentProjection extends GraphProjection {
     private static final String REMOVE = """
             UNWIND $rows AS row
             MATCH (d:Document {id: row.id})
-            WHERE d.version < row.revision
+            WHERE coalesce(d.version, 0) < row.revision
             CALL (d) {
                 MATCH (d)-[:HAS_CHUNK]->(c:Chunk)
                 DETACH DELETE c

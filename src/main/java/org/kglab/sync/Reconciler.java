@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -79,7 +80,9 @@ final class Reconciler {
             runs.open(plan.first().name());
             ReconcileRun run = runs.lockOpen().orElseThrow(() -> new IllegalStateException("No reconcile run is open"));
             ReconcilePlan.Phase phase = plan.phase(run.phase());
-            ReconcileBatch.Outcome outcome = run(phase, run);
+            // A phase the plan no longer has restarts at the first, from its first id.
+            UUID after = phase.name().equals(run.phase()) ? run.lastId() : ChangeSource.FIRST;
+            ReconcileBatch.Outcome outcome = run(phase, after);
             if (!outcome.done()) {
                 runs.advance(run.id(), phase.name(), outcome.lastId(), outcome.found(), outcome.repaired());
                 return false;
@@ -96,7 +99,7 @@ final class Reconciler {
         return Boolean.TRUE.equals(finished);
     }
 
-    private ReconcileBatch.Outcome run(ReconcilePlan.Phase phase, ReconcileRun run) {
+    private ReconcileBatch.Outcome run(ReconcilePlan.Phase phase, UUID after) {
         int limit = properties.batchSize();
         if (phase.kind() == ReconcilePlan.Kind.STRAYS) {
             return batch.strays(limit);
@@ -107,7 +110,7 @@ final class Reconciler {
             return new ReconcileBatch.Outcome(ChangeSource.FIRST, true, 0, 0);
         }
         return phase.kind() == ReconcilePlan.Kind.ROWS
-                ? batch.rows(source, projection, run.lastId(), limit)
-                : batch.nodes(source, projection, run.lastId(), limit);
+                ? batch.rows(source, projection, after, limit)
+                : batch.nodes(source, projection, after, limit);
     }
 }
