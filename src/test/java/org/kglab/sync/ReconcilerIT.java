@@ -41,12 +41,13 @@ class ReconcilerIT extends IntegrationTest {
         stores.cypher("MATCH (d:Document {id: '" + ids.get(2) + "'}) SET d.title = 'stale'");
         stores.cypher("CREATE (:Document {id: '" + UUID.randomUUID() + "', version: 3, title: 'orphan'})"
                 + "-[:HAS_CHUNK]->(:Chunk {id: 'orphan-chunk', ordinal: 0})");
+        stores.cypher("CREATE (:Document {id: '" + UUID.randomUUID() + "', title: 'an orphan without a version'})");
 
         reconciler.fullPass();
 
         ReconcileRun run = lastRun();
-        assertThat(run.driftFound()).as("a missing node, a chunk set short of a chunk, a stale title, an orphan")
-                .isGreaterThanOrEqualTo(4).isEqualTo(run.driftRepaired());
+        assertThat(run.driftFound()).as("a missing node, a chunk set short of a chunk, a stale title, two orphans")
+                .isGreaterThanOrEqualTo(5).isEqualTo(run.driftRepaired());
         awaitOutboxDrained();
         assertGraphEqualsPostgres();
         assertThat(stores.cypherStrings("MATCH (d:Document {id: '" + ids.get(2) + "'}) RETURN d.title"))
