@@ -77,8 +77,7 @@ final class Reconciler {
     /** One batch of the open run, opened if none is; true once that run has finished. */
     boolean step() {
         Boolean finished = transactions.executeWrite(status -> {
-            runs.open(plan.first().name());
-            ReconcileRun run = runs.lockOpen().orElseThrow(() -> new IllegalStateException("No reconcile run is open"));
+            ReconcileRun run = runs.lockOpen().orElseGet(this::openRun);
             ReconcilePlan.Phase phase = plan.phase(run.phase());
             // A phase the plan no longer has restarts at the first, from its first id.
             UUID after = phase.name().equals(run.phase()) ? run.lastId() : ChangeSource.FIRST;
@@ -97,6 +96,12 @@ final class Reconciler {
             return false;
         });
         return Boolean.TRUE.equals(finished);
+    }
+
+    /** Opens a run, or takes the one another instance has just opened. */
+    private ReconcileRun openRun() {
+        runs.open(plan.first().name());
+        return runs.lockOpen().orElseThrow(() -> new IllegalStateException("No reconcile run is open"));
     }
 
     private ReconcileBatch.Outcome run(ReconcilePlan.Phase phase, UUID after) {
