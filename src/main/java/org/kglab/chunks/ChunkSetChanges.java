@@ -42,7 +42,7 @@ final class ChunkSetChanges {
         }
     }
 
-    private static Change change(ChunksReplaced event) {
+    static Change change(ChunksReplaced event) {
         return Change.of(AGGREGATE_TYPE, event.documentId().value(), event.version(),
                 new ChunkSetState(event.chunks().stream().map(c -> new ChunkSetState.Item(c.id(), c.ordinal())).toList()));
     }

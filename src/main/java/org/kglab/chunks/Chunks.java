@@ -60,4 +60,22 @@ interface Chunks extends GenericRepository<Chunk, UUID> {
             ORDER BY c.document_id, c.ordinal
             """)
     List<Chunk> pagesOf(Collection<UUID> documentIds, UUID viewer, int afterOrdinal, int limit);
+
+    /** READY documents with chunks (those whose chunk set the graph holds) after {@code after}, in id order. */
+    @Query("""
+            SELECT id AS document_id, chunks_version AS version FROM documents
+            WHERE status = 'READY' AND chunks_version > 0 AND id > :after
+            ORDER BY id
+            LIMIT :limit
+            """)
+    List<ChunkSetSource.SetVersion> findSetsAfter(UUID after, int limit);
+
+    @Query("""
+            SELECT id AS document_id, chunks_version AS version FROM documents
+            WHERE status = 'READY' AND chunks_version > 0 AND id IN (:ids)
+            """)
+    List<ChunkSetSource.SetVersion> findSetsIn(Collection<UUID> ids);
+
+    @Query("SELECT document_id, id, ordinal FROM chunks WHERE document_id IN (:documentIds) ORDER BY ordinal")
+    List<ChunkSetSource.SetRef> findRefsIn(Collection<UUID> documentIds);
 }

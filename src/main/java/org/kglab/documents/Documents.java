@@ -138,4 +138,19 @@ interface Documents extends GenericRepository<Document, UUID> {
 
     @Query("DELETE FROM documents WHERE id = :id")
     int deleteRow(UUID id);
+
+    /** READY documents (those the graph holds) after {@code after} in id order: the reconciler's walk. */
+    @Query(SELECT_DOCUMENT + """
+            FROM documents
+            WHERE status = 'READY' AND id > :after
+            ORDER BY id
+            LIMIT :limit
+            """)
+    List<Document> findReadyAfter(UUID after, int limit);
+
+    @Query(SELECT_DOCUMENT + """
+            FROM documents
+            WHERE status = 'READY' AND id IN (:ids)
+            """)
+    List<Document> findReadyIn(Collection<UUID> ids);
 }

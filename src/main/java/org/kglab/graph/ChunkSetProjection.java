@@ -32,8 +32,36 @@ final class ChunkSetProjection extends GraphProjection {
             }
             """;
 
+    /** Equal: the same chunk version, and the same chunks (id and ordinal), no more. */
+    private static final String DRIFTED = """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (d:Document {id: row.id})
+            WITH row, d, [c IN row.chunks | c.id + '#' + toString(c.ordinal)] AS expected
+            WITH row, d, expected,
+                 CASE WHEN d IS NULL THEN [] ELSE [(d)-[:HAS_CHUNK]->(c:Chunk) | c.id + '#' + toString(c.ordinal)] END
+                     AS actual
+            WHERE d IS NULL OR coalesce(d.chunksVersion, 0) <> row.revision OR size(actual) <> size(expected)
+               OR any(x IN expected WHERE NOT x IN actual)
+            RETURN row.id AS id
+            """;
+
+    /** Only documents that hold chunks: a removed chunk set leaves its version behind on the document. */
+    private static final String NODES_AFTER = """
+            MATCH (d:Document) WHERE d.id > $after AND EXISTS { (d)-[:HAS_CHUNK]->(:Chunk) }
+            RETURN d.id AS id, coalesce(d.chunksVersion, 0) AS revision
+            ORDER BY d.id
+            LIMIT $limit
+            """;
+
+    private static final String FORGET = """
+            UNWIND $rows AS row
+            MATCH (d:Document {id: row.id})
+            WHERE d.chunksVersion = row.revision
+            SET d.chunksVersion = 0
+            """;
+
     ChunkSetProjection() {
-        super("document-chunks", REPLACE, REPLACE);
+        super("document-chunks", REPLACE, REPLACE, new Checks(DRIFTED, NODES_AFTER, FORGET));
     }
 
     @Override

@@ -25,7 +25,7 @@ final class DocumentProjection extends GraphProjection {
     private static final String REMOVE = """
             UNWIND $rows AS row
             MATCH (d:Document {id: row.id})
-            WHERE d.version < row.revision
+            WHERE coalesce(d.version, 0) < row.revision
             CALL (d) {
                 MATCH (d)-[:HAS_CHUNK]->(c:Chunk)
                 DETACH DELETE c
@@ -33,8 +33,33 @@ final class DocumentProjection extends GraphProjection {
             DETACH DELETE d
             """;
 
+    /** A missing node's properties are null, so it is not equal either. */
+    private static final String DRIFTED = """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (d:Document {id: row.id})
+            WITH row, d
+            WHERE NOT coalesce(d.version = row.revision AND d.title = row.title AND d.mediaType = row.mediaType
+                AND d.sizeBytes = row.sizeBytes AND d.sha256 = row.sha256 AND d.ownerId = row.ownerId
+                AND d.visibility = row.visibility AND d.createdAt = row.createdAt, false)
+            RETURN row.id AS id
+            """;
+
+    private static final String NODES_AFTER = """
+            MATCH (d:Document) WHERE d.id > $after
+            RETURN d.id AS id, coalesce(d.version, 0) AS revision
+            ORDER BY d.id
+            LIMIT $limit
+            """;
+
+    private static final String FORGET = """
+            UNWIND $rows AS row
+            MATCH (d:Document {id: row.id})
+            WHERE d.version = row.revision
+            SET d.version = 0
+            """;
+
     DocumentProjection() {
-        super("document", UPSERT, REMOVE);
+        super("document", UPSERT, REMOVE, new Checks(DRIFTED, NODES_AFTER, FORGET));
     }
 
     @Override

@@ -18,17 +18,20 @@ public abstract class GraphProjection {
     private final String aggregateType;
     private final String upsert;
     private final String remove;
+    private final Checks checks;
 
     /**
      * Only the graph projects into the graph.
      *
      * @param upsert brings each {@code row} in {@code $rows} to its state
      * @param remove removes each aggregate in {@code $rows} (only {@code id} and {@code revision} are set)
+     * @param checks   how the reconciler compares the graph with the rows it should hold
      */
-    GraphProjection(String aggregateType, String upsert, String remove) {
+    GraphProjection(String aggregateType, String upsert, String remove, Checks checks) {
         this.aggregateType = aggregateType;
         this.upsert = upsert;
         this.remove = remove;
+        this.checks = checks;
     }
 
     /** The aggregate type of the changes this projection applies. */
@@ -61,6 +64,23 @@ public abstract class GraphProjection {
 
     final String remove() {
         return remove;
+    }
+
+    final Checks checks() {
+        return checks;
+    }
+
+    /**
+     * The reads and the one invalidation by which the reconciler checks this projection (invariant I1).
+     *
+     * @param drifted    of the rows in {@code $rows}, returns the {@code id} of each the graph does not hold
+     *                   equal (missing, another revision, other values)
+     * @param nodesAfter returns {@code id} and {@code revision} of the aggregates the graph holds with an id after
+     *                   {@code $after}, in id order, at most {@code $limit}
+     * @param forget     lets the row of the same revision apply again to each {@code id} in {@code $rows} whose
+     *                   node holds {@code revision} with other values (a replay would otherwise change nothing)
+     */
+    record Checks(String drifted, String nodesAfter, String forget) {
     }
 
     /** One change of one aggregate, as a projection applies it. */

@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Every Cypher statement of the service. All are parameterised and run in managed transactions,
@@ -42,6 +44,14 @@ public final class GraphStore {
             """.formatted(VISIBLE_TO_VIEWER);
 
     private static final String PING = "RETURN 1 AS ok";
+
+    /** Chunks that no document holds: left by a hand-made change, since a removal takes the chunks with it. */
+    private static final String REMOVE_STRAY_CHUNKS = """
+            MATCH (c:Chunk) WHERE NOT EXISTS { (:Document)-[:HAS_CHUNK]->(c) }
+            WITH c LIMIT $limit
+            DETACH DELETE c
+            RETURN count(*) AS removed
+            """;
 
     private final Driver driver;
 
@@ -80,6 +90,40 @@ public final class GraphStore {
                 .filter(GraphStore::isWhole)
                 .findFirst()
                 .map(GraphStore::toDocumentNode));
+    }
+
+    /** The ids of those {@code rows} the graph does not hold equal (missing, another revision, other values). */
+    public Set<UUID> drifted(GraphProjection projection, List<GraphProjection.Row> rows) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        return read(tx -> tx.run(projection.checks().drifted(), Map.of("rows", values(rows))).list().stream()
+                .map(r -> UUID.fromString(r.get("id").asString()))
+                .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** The aggregates of this projection the graph holds after {@code after}, in id order, with their revision. */
+    public Map<UUID, Long> nodesAfter(GraphProjection projection, UUID after, int limit) {
+        Map<UUID, Long> nodes = new LinkedHashMap<>();
+        read(tx -> tx.run(projection.checks().nodesAfter(), Map.of("after", after.toString(), "limit", limit)).list())
+                .forEach(r -> nodes.put(UUID.fromString(r.get("id").asString()), r.get("revision").asLong()));
+        return nodes;
+    }
+
+    /** Lets each row apply again where the graph holds its revision with other values (see {@code Checks}). */
+    public void forget(GraphProjection projection, List<GraphProjection.Row> rows) {
+        if (!rows.isEmpty()) {
+            write(tx -> tx.run(projection.checks().forget(), Map.of("rows", values(rows))).consume());
+        }
+    }
+
+    /** Deletes up to {@code limit} chunks that no document holds; returns how many. */
+    public long removeStrayChunks(int limit) {
+        return write(tx -> tx.run(REMOVE_STRAY_CHUNKS, Map.of("limit", limit)).single().get("removed").asLong());
+    }
+
+    private static List<Map<String, Object>> values(List<GraphProjection.Row> rows) {
+        return rows.stream().map(GraphProjection.Row::values).toList();
     }
 
     /** Round trip to the server; throws {@link GraphUnavailable} if it does not answer. */

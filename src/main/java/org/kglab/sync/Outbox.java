@@ -113,4 +113,14 @@ interface Outbox extends GenericRepository<OutboxEntry, Long> {
             WHERE processed_at IS NULL AND parked_at IS NULL
             """)
     Optional<Long> oldestPendingAgeMillis();
+
+    /**
+     * Those of {@code ids} with a change of this type not yet applied (pending or parked): in flight, not drifted.
+     * Only the same type counts: a document's pending change says nothing of its chunk set.
+     */
+    @Query("""
+            SELECT DISTINCT aggregate_id FROM outbox
+            WHERE processed_at IS NULL AND aggregate_type = :aggregateType AND aggregate_id IN (:ids)
+            """)
+    List<UUID> findInFlight(String aggregateType, Collection<UUID> ids);
 }

@@ -6,6 +6,7 @@ import org.kglab.graph.GraphProjection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,10 @@ final class Projections {
                     throw new IllegalStateException("Two projections apply '" + a.aggregateType() + "': "
                             + a.getClass().getName() + " and " + b.getClass().getName());
                 }));
+    }
+
+    Set<String> types() {
+        return byType.keySet();
     }
 
     Optional<GraphProjection> of(String aggregateType) {

@@ -33,7 +33,7 @@ public final class Stores {
     }
 
     public void clear() {
-        truncate("TRUNCATE near_duplicates, near_duplicate_bands, near_duplicate_signatures, chunks, scheduled_tasks, ingestion_jobs, document_provenance, document_sources, feed_items, feeds, documents, outbox, refresh_tokens, account_tokens, api_keys, audit_log, external_identities, "
+        truncate("TRUNCATE near_duplicates, near_duplicate_bands, near_duplicate_signatures, chunks, scheduled_tasks, ingestion_jobs, document_provenance, document_sources, feed_items, feeds, documents, outbox, sync_reconcile_runs, refresh_tokens, account_tokens, api_keys, audit_log, external_identities, "
                 + "users RESTART IDENTITY");
         cypher("MATCH (n) DETACH DELETE n");
         deleteTree(storage.files());

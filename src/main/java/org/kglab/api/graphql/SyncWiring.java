@@ -21,6 +21,8 @@ final class SyncWiring implements FeatureWiring {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type.dataFetcher("syncStatus",
                 env -> sync.status(GraphQLCaller.require(env))));
+        wiring.type("Mutation", type -> type.dataFetcher("reconcileGraph",
+                env -> sync.reconcile(GraphQLCaller.require(env))));
         wiring.type("SyncStatus", type -> type.dataFetcher("lagMillis", env -> {
             Duration lag = Arguments.<SyncStatus>source(env).lag();
             return lag == null ? null : lag.toMillis();
