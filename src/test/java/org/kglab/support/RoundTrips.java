@@ -3,6 +3,7 @@ package org.kglab.support;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -109,7 +110,7 @@ public final class RoundTrips {
 
     @Singleton
     @Requires(property = "kglab.test.round-trips", value = "true")
-    static final class CountedDataSource implements BeanCreatedEventListener<DataSource> {
+    static final class CountedDataSource implements BeanCreatedEventListener<DataSource>, Ordered {
 
         private final RoundTrips trips;
 
@@ -120,6 +121,12 @@ public final class RoundTrips {
         @Override
         public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
             return trips.dataSource(event.getBean());
+        }
+
+        /** First, so that the connection management wraps the counted pool rather than the other way round. */
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
         }
     }
 
