@@ -18,14 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Where a batch of entities is mentioned, for citations: the sites from the graph (one query), then the chunks and
- * documents of all of them from PostgreSQL (one query each), where {@code visible_to} drops what the caller may
- * not see. The graph does not decide document access; PostgreSQL's one rule does.
+ * documents of all of them from PostgreSQL (one query each, per 10,000 ids), where {@code visible_to} drops what
+ * the caller may not see. The graph does not decide document access; PostgreSQL's one rule does.
  */
 @Singleton
 final class CitationLoader {
+
+    static final int SLICE = 10_000;
 
     private final MentionService mentions;
     private final ChunkService chunks;
@@ -40,9 +43,13 @@ final class CitationLoader {
     Map<EntityId, Citations> load(Caller caller, Set<EntityId> ids) {
         Map<UUID, List<MentionSite>> sites = mentions.sites(caller, ids);
         List<MentionSite> all = sites.values().stream().flatMap(List::stream).toList();
-        Map<UUID, Chunk> visibleChunks = chunks.visible(caller, all.stream().map(MentionSite::chunkId).toList());
-        Map<DocumentId, Document> visibleDocuments = documents.visible(caller, all.stream()
-                .filter(s -> visibleChunks.containsKey(s.chunkId())).map(s -> new DocumentId(s.documentId())).toList());
+        Map<UUID, Chunk> visibleChunks = new HashMap<>();
+        inSlices(all.stream().map(MentionSite::chunkId).distinct().toList(),
+                slice -> visibleChunks.putAll(chunks.visible(caller, slice)));
+        Map<DocumentId, Document> visibleDocuments = new HashMap<>();
+        inSlices(all.stream().filter(s -> visibleChunks.containsKey(s.chunkId()))
+                        .map(s -> new DocumentId(s.documentId())).distinct().toList(),
+                slice -> visibleDocuments.putAll(documents.visible(caller, slice)));
         Map<EntityId, Citations> loaded = HashMap.newHashMap(ids.size());
         for (EntityId id : ids) {
             List<EntityMention> cited = new ArrayList<>();
@@ -56,6 +63,16 @@ final class CitationLoader {
             loaded.put(id, new Citations(cited));
         }
         return loaded;
+    }
+
+    /**
+     * Each id is a bind parameter, and PostgreSQL takes at most 32,767 in one statement: a batch of more ids than a
+     * slice (a page of hundreds of entities mentioned everywhere) costs one query per slice.
+     */
+    private static <T> void inSlices(List<T> ids, Consumer<List<T>> load) {
+        for (int from = 0; from < ids.size(); from += SLICE) {
+            load.accept(ids.subList(from, Math.min(ids.size(), from + SLICE)));
+        }
     }
 
     /** A mention of an entity in a chunk the caller may see, with the chunk's document. */

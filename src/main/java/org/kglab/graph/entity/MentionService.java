@@ -22,10 +22,10 @@ public class MentionService {
     /** The largest {@code first} of a document's entities or an entity's mentions and documents. */
     public static final int MAX_FIRST = 100;
     /**
-     * How many sites of one entity are read before the documents the caller may not see are dropped: enough that
-     * a short list is rarely cut short by hidden documents, and still bounded.
+     * How many sites of one entity are read before the documents the caller may not see are dropped: twice the
+     * largest {@code first}, so that a list is rarely cut short by hidden documents, and still bounded.
      */
-    public static final int MAX_SITES = 1_000;
+    public static final int MAX_SITES = 2 * MAX_FIRST;
 
     private final MentionStore store;
 
