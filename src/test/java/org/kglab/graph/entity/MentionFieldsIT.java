@@ -53,6 +53,10 @@ class MentionFieldsIT extends IntegrationTest {
         assertThat(all.<List<String>>read("$.data.document.entities[*].id")).containsExactly(graphs, trees);
         assertThat(api.graphql("documentEntities", Map.of("id", document, "first", 1))
                 .<List<String>>read("$.data.document.entities[*].name")).containsExactly("Graphs");
+        DocumentContext cited = api.graphql("entityMentions", Map.of("id", graphs));
+        assertThat(cited.<List<String>>read("$.data.entity.mentions[*].chunk.id"))
+                .containsExactly(chunks.getFirst(), chunks.getLast());
+        assertThat(cited.<List<String>>read("$.data.entity.documents[*].id")).containsExactly(document);
         DocumentContext tooMany = api.graphql("documentEntities", Map.of("id", document, "first", 101));
         assertThat(GraphFixtures.errorCode(tooMany)).isEqualTo("BAD_REQUEST");
         assertThat(tooMany.<String>read("$.errors[0].message")).contains("between 1 and 100");
