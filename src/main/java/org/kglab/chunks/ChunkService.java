@@ -197,6 +197,17 @@ public class ChunkService {
         return pages;
     }
 
+    /** The chunks of {@code ids} whose documents the caller may see, in one query; others are absent. */
+    public Map<UUID, Chunk> visible(Caller viewer, Collection<UUID> ids) {
+        viewer.require(Scope.READ);
+        List<UUID> keys = ids.stream().distinct().toList();
+        Map<UUID, Chunk> found = HashMap.newHashMap(keys.size());
+        if (!keys.isEmpty()) {
+            chunks.findVisibleIn(keys, viewer.id().value()).forEach(c -> found.put(c.id(), c));
+        }
+        return found;
+    }
+
     private static Page<Chunk> empty() {
         return new Page<>(List.of(), false, c -> Cursors.encode(c.ordinal()));
     }

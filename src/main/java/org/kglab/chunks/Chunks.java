@@ -78,4 +78,13 @@ interface Chunks extends GenericRepository<Chunk, UUID> {
 
     @Query("SELECT document_id, id, ordinal FROM chunks WHERE document_id IN (:documentIds) ORDER BY ordinal")
     List<ChunkSetSource.SetRef> findRefsIn(Collection<UUID> documentIds);
+
+    /** The chunks of {@code ids} whose documents the viewer may see, in one query. */
+    @Query("""
+            SELECT c.id, c.document_id, c.ordinal, c.text, c.start_offset, c.end_offset, c.page, c.heading_path,
+                   c.token_count, c.embedding_model
+            FROM chunks c JOIN documents d ON d.id = c.document_id
+            WHERE c.id IN (:ids) AND visible_to(d.owner_id, d.visibility, :viewer)
+            """)
+    List<Chunk> findVisibleIn(Collection<UUID> ids, UUID viewer);
 }

@@ -12,6 +12,7 @@ import org.kglab.documents.PageRequest;
 import org.kglab.duplicates.SampleTexts;
 import org.kglab.graph.GraphStore;
 import org.kglab.graph.entity.GraphFixtures;
+import org.kglab.graph.entity.MentionFixtures;
 import org.kglab.ingestion.IngestionService;
 import org.kglab.support.Api;
 import org.kglab.support.Eventually;
@@ -330,6 +331,40 @@ class IsolationIT extends IntegrationTest {
         api.actAs(alice);
         assertThat(api.graphql("entity", Map.of("id", shared)).<String>read("$.data.entity.name"))
                 .isEqualTo("Graph Theory");
+    }
+
+    /**
+     * Through the fields across the stores, Bob sees neither Alice's private entity (in a chunk or a public
+     * document) nor her private document (among a public entity's mentions and documents).
+     */
+    @Test
+    void crossStoreFieldsRevealNoPrivateEntityOrDocumentOfAnotherUser() {
+        api.actAs(alice);
+        String idea = GraphFixtures.concept(api, "Shared idea", "PUBLIC");
+        String secret = GraphFixtures.concept(api, "Secret plan", "PRIVATE");
+        String publicChunk = MentionFixtures.chunksInGraph(stores, alicePublic).getFirst();
+        String privateChunk = MentionFixtures.chunksInGraph(stores, alicePrivate).getFirst();
+        MentionFixtures.mention(stores, idea, publicChunk, 2, 9, 0.9);
+        MentionFixtures.mention(stores, secret, publicChunk, 10, 16, 0.9);
+        MentionFixtures.mention(stores, idea, privateChunk, 2, 9, 0.9);
+        assertThat(api.graphql("entityMentions", Map.of("id", idea))
+                .<List<String>>read("$.data.entity.documents[*].id")).containsExactlyInAnyOrder(alicePublic, alicePrivate);
+
+        api.actAs(bob);
+        DocumentContext chunk = api.graphql("chunkMentions", Map.of("id", alicePublic));
+        assertThat(chunk.<List<String>>read("$.data.document.chunks.edges[0].node.mentions[*].entity.id"))
+                .containsExactly(idea);
+        DocumentContext document = api.graphql("documentEntities", Map.of("id", alicePublic));
+        assertThat(document.<List<String>>read("$.data.document.entities[*].id")).containsExactly(idea);
+        DocumentContext cited = api.graphql("entityMentions", Map.of("id", idea));
+        assertThat(cited.<List<String>>read("$.data.entity.mentions[*].document.id")).containsExactly(alicePublic);
+        assertThat(cited.<List<String>>read("$.data.entity.mentions[*].chunk.id")).containsExactly(publicChunk);
+        assertThat(cited.<List<String>>read("$.data.entity.documents[*].id")).containsExactly(alicePublic);
+        for (DocumentContext reply : List.of(chunk, document, cited)) {
+            assertThat(reply.jsonString()).doesNotContain(secret).doesNotContain("Secret plan")
+                    .doesNotContain(alicePrivate).doesNotContain(privateChunk).doesNotContain("private notes");
+        }
+        assertThat(GraphFixtures.errorCode(api.graphql("entityMentions", Map.of("id", secret)))).isEqualTo("NOT_FOUND");
     }
 
     /** Following a job over the WebSocket is for its owner: anyone else gets NOT_FOUND and no event. */
