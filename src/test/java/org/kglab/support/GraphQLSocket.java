@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -85,6 +86,24 @@ public final class GraphQLSocket implements AutoCloseable {
     public GraphQLSocket sendInFragments(String... parts) {
         for (int i = 0; i < parts.length; i++) {
             socket.sendText(parts[i], i == parts.length - 1).join();
+        }
+        return this;
+    }
+
+    /**
+     * Sends the parts as fragments of one message that does not end (no final fragment), stopping once the server
+     * has closed the socket.
+     */
+    public GraphQLSocket sendFragments(String... parts) {
+        for (String part : parts) {
+            if (isClosed()) {
+                break;
+            }
+            try {
+                socket.sendText(part, false).join();
+            } catch (CompletionException e) {
+                break;  // the server closed the connection while this fragment was on its way
+            }
         }
         return this;
     }

@@ -218,6 +218,16 @@ class JobProgressSubscriptionIT extends IntegrationTest {
         }
     }
 
+    /** Fragments that never end are not held: the connection closes once they pass the limit, even before init. */
+    @Test
+    void closesAMessageThatKeepsGrowingInFragmentsBeforeItEnds() {
+        try (var socket = GraphQLSocket.open(server)) {
+            String part = " ".repeat(16 * 1024);
+            socket.sendFragments("{\"type\":\"connection_init\",", part, part, part, part, part);
+            assertThat(socket.awaitClose().code()).isEqualTo(1009);
+        }
+    }
+
     @Test
     void endsWhatASignedOutTokenMayStart() {
         try (var socket = GraphQLSocket.open(server).initWith(owner.accessToken())) {
