@@ -8,6 +8,7 @@ import reactor.core.Disposables;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -20,26 +21,36 @@ final class SocketConnection {
 
     enum Reservation { RESERVED, DUPLICATE, TOO_MANY, CLOSED }
 
-    private final HttpRequest<?> upgrade;
-    private final Origin origin;
+    /** Completed by {@link #open}: messages that arrive before it wait, in order, until then. */
+    private final CompletableFuture<@Nullable Void> opened = new CompletableFuture<>();
+    private @Nullable HttpRequest<?> upgrade;
+    private @Nullable Origin origin;
     private final Map<String, Disposable.Swap> operations = new HashMap<>();
     private boolean initialised;
     private @Nullable String credential;
     private boolean closed;
-    private CompletableFuture<?> queue = CompletableFuture.completedFuture(null);
+    private CompletableFuture<?> queue = opened;
     private int pending;
 
-    SocketConnection(HttpRequest<?> upgrade) {
-        this.upgrade = upgrade;
-        this.origin = GraphQLCaller.originOf(upgrade);
+    /**
+     * The upgrade request is known: handling may start. The open callback and the first message run on threads of
+     * their own, and a client may send {@code connection_init} the moment the upgrade completes.
+     */
+    void open(HttpRequest<?> upgrade) {
+        synchronized (this) {
+            this.upgrade = upgrade;
+            this.origin = GraphQLCaller.originOf(upgrade);
+        }
+        opened.complete(null);
     }
 
-    HttpRequest<?> upgrade() {
-        return upgrade;
+    /** Only called while handling a message, which never starts before {@link #open}. */
+    synchronized HttpRequest<?> upgrade() {
+        return Objects.requireNonNull(upgrade, "the connection is not open yet");
     }
 
-    Origin origin() {
-        return origin;
+    synchronized Origin origin() {
+        return Objects.requireNonNull(origin, "the connection is not open yet");
     }
 
     /**

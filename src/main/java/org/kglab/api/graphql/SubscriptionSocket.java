@@ -77,8 +77,8 @@ final class SubscriptionSocket {
 
     @OnOpen
     void open(WebSocketSession session, HttpRequest<?> request) {
-        SocketConnection connection = new SocketConnection(request);
-        session.put(CONNECTION, connection);
+        SocketConnection connection = connectionOf(session);
+        connection.open(request);
         scheduler.schedule(configuration.getConnectionInitWaitTimeout(), () -> {
             if (connection.credential() == null && session.isOpen()) {
                 close(session, 4408, "Connection initialisation timeout");
@@ -93,12 +93,23 @@ final class SubscriptionSocket {
     @OnMessage(maxPayloadLength = MAX_MESSAGE_BYTES)
     @NonBlocking
     void message(String text, WebSocketSession session) {
-        SocketConnection connection = session.get(CONNECTION, SocketConnection.class).orElseThrow();
+        SocketConnection connection = connectionOf(session);
         // The frame limit above bounds each frame; a message sent in fragments is bounded here.
         if (text.length() > MAX_MESSAGE_BYTES) {
             close(session, 1009, "Message too big: the limit is " + MAX_MESSAGE_BYTES / 1024 + " KiB");
         } else if (!connection.enqueue(() -> handle(text, connection, session), blocking, MAX_WAITING_MESSAGES)) {
             close(session, 1008, "Too many messages waiting: wait for answers before sending more");
+        }
+    }
+
+    /** The session's connection, made by whichever comes first: the open callback or the first message. */
+    private static SocketConnection connectionOf(WebSocketSession session) {
+        synchronized (session) {
+            return session.get(CONNECTION, SocketConnection.class).orElseGet(() -> {
+                SocketConnection connection = new SocketConnection();
+                session.put(CONNECTION, connection);
+                return connection;
+            });
         }
     }
 
